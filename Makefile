@@ -1,0 +1,38 @@
+# NeuralBook: two commands for a newcomer.
+#   make book   installs what is missing, builds the engine and the tool in release mode, builds the book
+#   make test   installs what is missing, runs the test suite
+# Plain Swift, once the system packages are there: `swift run -c release book build`, `swift test`.
+
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex dataset-fashion-mnist
+BROWSER_PACKAGES := chromium
+SWIFT ?= swift
+
+.PHONY: book test check bench deps browser-deps browser-check clean
+
+book: deps
+	$(SWIFT) build -c release --product book
+	$(SWIFT) run -c release --skip-build book build
+
+test: deps
+	$(SWIFT) test
+
+check: deps
+	$(SWIFT) build -c release --product book
+	$(SWIFT) run -c release --skip-build book check
+
+bench:
+	$(SWIFT) run -c release bench
+
+# Installs the Debian packages the build needs when they are missing: with apt-get as root,
+# otherwise prints the exact command and stops.
+deps:
+	@./.ci/install-packages $(SYSTEM_PACKAGES)
+
+browser-deps:
+	@./.ci/install-packages $(BROWSER_PACKAGES)
+
+browser-check: browser-deps
+	python3 Tests/Browser/check_pages.py output screenshots
+
+clean:
+	$(SWIFT) run -c release book clean

@@ -1,0 +1,4 @@
+import Plot
+import SwiftIDEUtils
+import SwiftParser
+import CCmarkGFM

@@ -1,0 +1,150 @@
+/// Unfolds image patches into matrix columns so that a convolution becomes one GEMM
+/// (Chellapilla, Puri & Simard 2006, "High Performance Convolutional Neural Networks for Document
+/// Processing"; the layout Caffe popularised).
+///
+/// An image `[C, H, W]` (row-major) with a `kh×kw` kernel, `stride` and zero `padding` becomes the
+/// matrix `columns[C·kh·kw, outH·outW]`:
+///
+///     columns[(c·kh + i)·kw + j, oy·outW + ox] = image[c, oy·stride − padding + i, ox·stride − padding + j]
+///
+/// (zero where the index falls in the padding). Then `conv2d = W[O, C·kh·kw] · columns`.
+/// `col2im` is the adjoint (transpose) of `im2col`: it adds every column entry back to the pixel it
+/// came from, which is what the backward pass of a convolution needs for the input gradient.
+///
+/// `ldColumns` is the distance between two rows of `columns` (default `outH·outW`). A larger value
+/// lets a caller lay the images of a batch side by side, `columns[C·kh·kw, N·outH·outW]`, writing image
+/// `n` at `columns + n·outH·outW`, so one GEMM computes the whole batch.
+public enum Im2Col {
+    /// Shape of one convolution's input, kernel and output.
+    public struct Geometry: Equatable, Sendable {
+        public let channels: Int, height: Int, width: Int
+        public let kernelHeight: Int, kernelWidth: Int
+        public let stride: Int, padding: Int
+        /// `(H + 2·padding − kh) / stride + 1` (floor division, as PyTorch).
+        public let outputHeight: Int, outputWidth: Int
+
+        public init(channels: Int, height: Int, width: Int, kernelHeight: Int, kernelWidth: Int,
+                    stride: Int = 1, padding: Int = 0) {
+            if channels < 1 || height < 1 || width < 1 || kernelHeight < 1 || kernelWidth < 1 || stride < 1 || padding < 0 {
+                fatalError("Im2Col.Geometry: invalid channels \(channels), image \(height)x\(width), kernel \(kernelHeight)x\(kernelWidth), stride \(stride), padding \(padding)")
+            }
+            let outH = (height + 2 * padding - kernelHeight) / stride + 1
+            let outW = (width + 2 * padding - kernelWidth) / stride + 1
+            if height + 2 * padding < kernelHeight || width + 2 * padding < kernelWidth {
+                fatalError("Im2Col.Geometry: kernel \(kernelHeight)x\(kernelWidth) larger than padded image \(height + 2 * padding)x\(width + 2 * padding)")
+            }
+            self.channels = channels; self.height = height; self.width = width
+            self.kernelHeight = kernelHeight; self.kernelWidth = kernelWidth
+            self.stride = stride; self.padding = padding
+            self.outputHeight = outH; self.outputWidth = outW
+        }
+
+        /// Rows of the column matrix: `C·kh·kw`.
+        public var columnRows: Int { channels * kernelHeight * kernelWidth }
+        /// Columns contributed by one image: `outH·outW`.
+        public var columnCount: Int { outputHeight * outputWidth }
+        /// Elements of one image: `C·H·W`.
+        public var imageCount: Int { channels * height * width }
+
+        /// The output columns `ox` whose input column `ox·stride − padding + j` lies inside `0..<W`.
+        @inline(__always)
+        func validOutputRange(kernelOffset j: Int, inputSize: Int, outputSize: Int) -> Range<Int> {
+            // ox·stride ≥ padding − j  and  ox·stride < inputSize + padding − j (ceil divisions).
+            let low = Swift.max(0, ceilDiv(padding - j, stride))
+            let high = Swift.min(outputSize, ceilDiv(inputSize + padding - j, stride))
+            return low < high ? low..<high : low..<low
+        }
+    }
+
+    /// `columns = im2col(image)` for one Float image `[C, H, W]`; overwrites `C·kh·kw` rows of `outH·outW` values.
+    public static func im2col(_ image: UnsafePointer<Float>, _ g: Geometry,
+                              into columns: UnsafeMutablePointer<Float>, ldColumns: Int? = nil) {
+        unfold(image, g, columns, ldColumns ?? g.columnCount)
+    }
+
+    /// `columns = im2col(image)` for one Double image `[C, H, W]`.
+    public static func im2col(_ image: UnsafePointer<Double>, _ g: Geometry,
+                              into columns: UnsafeMutablePointer<Double>, ldColumns: Int? = nil) {
+        unfold(image, g, columns, ldColumns ?? g.columnCount)
+    }
+
+    /// `image += col2im(columns)` for Float: every column entry is added to the pixel it was copied from
+    /// (padding entries are dropped). Zero `image` first to get the plain adjoint.
+    public static func col2im(_ columns: UnsafePointer<Float>, _ g: Geometry, ldColumns: Int? = nil,
+                              addingInto image: UnsafeMutablePointer<Float>) {
+        fold(columns, g, ldColumns ?? g.columnCount, image)
+    }
+
+    /// `image += col2im(columns)` for Double.
+    public static func col2im(_ columns: UnsafePointer<Double>, _ g: Geometry, ldColumns: Int? = nil,
+                              addingInto image: UnsafeMutablePointer<Double>) {
+        fold(columns, g, ldColumns ?? g.columnCount, image)
+    }
+
+    @inline(__always)
+    static func unfold<T: BinaryFloatingPoint>(_ image: UnsafePointer<T>, _ g: Geometry,
+                                               _ columns: UnsafeMutablePointer<T>, _ ld: Int) {
+        checkLeadingDimension(ld, g, "im2col")
+        let outH = g.outputHeight, outW = g.outputWidth, s = g.stride
+        for c in 0..<g.channels {
+            let plane = image + c * g.height * g.width
+            for i in 0..<g.kernelHeight {
+                let validRows = g.validOutputRange(kernelOffset: i, inputSize: g.height, outputSize: outH)
+                for j in 0..<g.kernelWidth {
+                    let row = columns + ((c * g.kernelHeight + i) * g.kernelWidth + j) * ld
+                    let validCols = g.validOutputRange(kernelOffset: j, inputSize: g.width, outputSize: outW)
+                    for oy in 0..<outH {
+                        let out = row + oy * outW
+                        guard validRows.contains(oy), !validCols.isEmpty else {
+                            out.update(repeating: 0, count: outW)
+                            continue
+                        }
+                        out.update(repeating: 0, count: validCols.lowerBound)
+                        let source = plane + (oy * s - g.padding + i) * g.width - g.padding + j
+                        if s == 1 {
+                            (out + validCols.lowerBound).update(from: source + validCols.lowerBound, count: validCols.count)
+                        } else {
+                            for ox in validCols { out[ox] = source[ox * s] }
+                        }
+                        (out + validCols.upperBound).update(repeating: 0, count: outW - validCols.upperBound)
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func fold<T: BinaryFloatingPoint>(_ columns: UnsafePointer<T>, _ g: Geometry, _ ld: Int,
+                                             _ image: UnsafeMutablePointer<T>) {
+        checkLeadingDimension(ld, g, "col2im")
+        let outH = g.outputHeight, outW = g.outputWidth, s = g.stride
+        // Rows are visited in the same fixed order every time, so the sums are deterministic.
+        for c in 0..<g.channels {
+            let plane = image + c * g.height * g.width
+            for i in 0..<g.kernelHeight {
+                let validRows = g.validOutputRange(kernelOffset: i, inputSize: g.height, outputSize: outH)
+                for j in 0..<g.kernelWidth {
+                    let row = columns + ((c * g.kernelHeight + i) * g.kernelWidth + j) * ld
+                    let validCols = g.validOutputRange(kernelOffset: j, inputSize: g.width, outputSize: outW)
+                    for oy in validRows {
+                        let input = row + oy * outW
+                        let target = plane + (oy * s - g.padding + i) * g.width - g.padding + j
+                        for ox in validCols { target[ox * s] += input[ox] }
+                    }
+                }
+            }
+        }
+    }
+
+    static func checkLeadingDimension(_ ld: Int, _ g: Geometry, _ op: String) {
+        if ld < g.columnCount {
+            fatalError("Im2Col.\(op): ldColumns \(ld) is smaller than outH·outW = \(g.columnCount)")
+        }
+    }
+}
+
+/// ⌈a / b⌉ for b > 0 and any sign of a.
+@inline(__always)
+func ceilDiv(_ a: Int, _ b: Int) -> Int {
+    a >= 0 ? (a + b - 1) / b : -((-a) / b)
+}

@@ -1,0 +1,95 @@
+/// Accumulates SVG elements as text with fixed number formatting and escaped attributes.
+///
+/// Charts describe geometry in pixels; the writer turns it into bytes. Every attribute value and
+/// text passes through `escapeMarkup`, every number through `svgNumber`.
+struct SVGWriter {
+    private(set) var body = ""
+
+    /// Appends `<name attr="value" .../>` (or with text content when `text` is given).
+    mutating func element(_ name: String, _ attributes: [(String, String)], text: String? = nil) {
+        body += "<" + name
+        for (key, value) in attributes {
+            body += " " + key + "=\"" + escapeMarkup(value) + "\""
+        }
+        if let text {
+            body += ">" + escapeMarkup(text) + "</" + name + ">\n"
+        } else {
+            body += "/>\n"
+        }
+    }
+
+    /// Opens a `<g>` group; close it with `close("g")`.
+    mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+        body += "<" + name
+        for (key, value) in attributes {
+            body += " " + key + "=\"" + escapeMarkup(value) + "\""
+        }
+        body += ">\n"
+    }
+
+    mutating func close(_ name: String) {
+        body += "</" + name + ">\n"
+    }
+
+    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, style: String,
+                       className: String? = nil) {
+        var attributes = [("x1", svgNumber(x1)), ("y1", svgNumber(y1)),
+                          ("x2", svgNumber(x2)), ("y2", svgNumber(y2)), ("style", style)]
+        if let className { attributes.insert(("class", className), at: 0) }
+        element("line", attributes)
+    }
+
+    mutating func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double, style: String,
+                       title: String? = nil) {
+        let attributes = [("x", svgNumber(x)), ("y", svgNumber(y)),
+                          ("width", svgNumber(Swift.max(0, width))),
+                          ("height", svgNumber(Swift.max(0, height))), ("style", style)]
+        if let title {
+            open("rect", attributes)
+            element("title", [], text: title)
+            close("rect")
+        } else {
+            element("rect", attributes)
+        }
+    }
+
+    mutating func circle(_ cx: Double, _ cy: Double, _ r: Double, style: String) {
+        element("circle", [("cx", svgNumber(cx)), ("cy", svgNumber(cy)), ("r", svgNumber(r)), ("style", style)])
+    }
+
+    /// Text at (x, y); `anchor` is start, middle or end; `rotate` turns it about (x, y) in degrees.
+    mutating func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start",
+                       size: Double? = nil, weight: String? = nil, rotate: Double? = nil,
+                       baseline: String? = nil, style: String? = nil) {
+        var attributes = [("x", svgNumber(x)), ("y", svgNumber(y))]
+        if anchor != "start" { attributes.append(("text-anchor", anchor)) }
+        if let size { attributes.append(("font-size", svgNumber(size))) }
+        if let weight { attributes.append(("font-weight", weight)) }
+        if let baseline { attributes.append(("dominant-baseline", baseline)) }
+        if let rotate {
+            attributes.append(("transform", "rotate(\(svgNumber(rotate)) \(svgNumber(x)) \(svgNumber(y)))"))
+        }
+        attributes.append(("style", style ?? "fill:\(Palette.foreground)"))
+        element("text", attributes, text: content)
+    }
+
+    /// A path through `points`; consecutive runs are separate subpaths (M ... L ...).
+    mutating func polyline(_ runs: [[(Double, Double)]], style: String) {
+        var d = ""
+        for run in runs where !run.isEmpty {
+            for (index, point) in run.enumerated() {
+                d += (index == 0 ? (d.isEmpty ? "M" : " M") : " L") + svgNumber(point.0) + " " + svgNumber(point.1)
+            }
+        }
+        guard !d.isEmpty else { return }
+        element("path", [("d", d), ("style", style)])
+    }
+
+    /// A closed polygon through `points`.
+    mutating func polygon(_ points: [(Double, Double)], style: String) {
+        let list = points.map { svgNumber($0.0) + "," + svgNumber($0.1) }.joined(separator: " ")
+        element("polygon", [("points", list), ("style", style)])
+    }
+
+    mutating func raw(_ text: String) { body += text }
+}
