@@ -20,30 +20,30 @@ extension Tensor {
     @inline(__always)
     func withBuffer<T: TensorScalar, R>(_: T.Type, _ body: (UnsafeBufferPointer<T>) throws -> R) rethrows -> R {
         if T.self == Float.self {
-            return try f32.withUnsafeBufferPointer { try body(UnsafeBufferPointer<T>(OpaquePointerCast.cast($0))) }
+            return try f32.withUnsafeBufferPointer { try body(OpaquePointerCast.cast($0, to: T.self)) }
         }
-        return try f64.withUnsafeBufferPointer { try body(UnsafeBufferPointer<T>(OpaquePointerCast.cast($0))) }
+        return try f64.withUnsafeBufferPointer { try body(OpaquePointerCast.cast($0, to: T.self)) }
     }
 
     /// Calls `body` with a mutable pointer to the storage (in-place updates; no graph is recorded).
     @inline(__always)
     func withMutableBuffer<T: TensorScalar, R>(_: T.Type, _ body: (UnsafeMutableBufferPointer<T>) throws -> R) rethrows -> R {
         if T.self == Float.self {
-            return try f32.withUnsafeMutableBufferPointer { try body(UnsafeMutableBufferPointer<T>(OpaquePointerCast.castMutable($0))) }
+            return try f32.withUnsafeMutableBufferPointer { try body(OpaquePointerCast.castMutable($0, to: T.self)) }
         }
-        return try f64.withUnsafeMutableBufferPointer { try body(UnsafeMutableBufferPointer<T>(OpaquePointerCast.castMutable($0))) }
+        return try f64.withUnsafeMutableBufferPointer { try body(OpaquePointerCast.castMutable($0, to: T.self)) }
     }
 }
 
 /// Reinterprets buffer pointers between `Float`/`Double` and a generic `T` known to be the same type.
 enum OpaquePointerCast {
     @inline(__always)
-    static func cast<A, B>(_ p: UnsafeBufferPointer<A>) -> UnsafeBufferPointer<B> {
+    static func cast<A, B>(_ p: UnsafeBufferPointer<A>, to: B.Type) -> UnsafeBufferPointer<B> {
         UnsafeBufferPointer(start: p.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: B.self) }, count: p.count)
     }
 
     @inline(__always)
-    static func castMutable<A, B>(_ p: UnsafeMutableBufferPointer<A>) -> UnsafeMutableBufferPointer<B> {
+    static func castMutable<A, B>(_ p: UnsafeMutableBufferPointer<A>, to: B.Type) -> UnsafeMutableBufferPointer<B> {
         UnsafeMutableBufferPointer(start: p.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: B.self) }, count: p.count)
     }
 }

@@ -9,7 +9,9 @@ import Foundation
 /// Each differentiable operation records its inputs and a backward closure beside its forward code
 /// (micrograd's design, Karpathy 2020); ``backward(_:)`` walks the recorded graph in reverse
 /// topological order and accumulates gradients into ``grad``.
-public final class Tensor {
+/// Marked `@unchecked Sendable` so tensors can cross into worker closures and static storage; the
+/// engine itself never mutates one tensor from two threads.
+public final class Tensor: @unchecked Sendable {
     /// Size of each axis; `[]` for a scalar.
     public let shape: [Int]
     /// Element type.

@@ -1,38 +1,64 @@
-// STUB (to be replaced by the KERNELS helper with the packed SIMD micro-kernel).
-// C[m×n] = alpha · op(A)[m×k] · op(B)[k×n] + beta · C, all row-major.
+/// General matrix multiply, BLAS `?gemm` semantics on row-major storage:
+///
+///     C[m×n] = alpha · op(A)[m×k] · op(B)[k×n] + beta · C,   op(X) = X or Xᵀ
+///
+/// `op(A)[i, p]` is `a[i·lda + p]`, or `a[p·lda + i]` when `transA`; likewise for B. With `beta == 0`
+/// the old contents of C are ignored (they may be uninitialised or NaN), as in reference BLAS.
+///
+/// Implementation: packed panels and a 6×16 SIMD8 fused-multiply-add register tile (Float; 6×8
+/// SIMD4 for Double), cache blocked and threaded over row blocks of C with `Parallel`; see
+/// `GEMMDriver` and `GEMMMicroKernel`. Results are bitwise independent of `Parallel.threadCount`.
 public enum GEMM {
+    /// Single precision `C = alpha · op(A)·op(B) + beta · C`.
     public static func sgemm(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, beta: Float,
         c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
-        naive(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
+              a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, path: .automatic)
     }
 
+    /// Double precision `C = alpha · op(A)·op(B) + beta · C`.
     public static func dgemm(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
         a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int, beta: Double,
         c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
-        naive(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        dgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
+              a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, path: .automatic)
     }
 
-    @inline(__always)
-    static func naive<T: BinaryFloatingPoint>(
-        transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: T,
-        a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int, beta: T,
-        c: UnsafeMutablePointer<T>, ldc: Int
-    ) {
-        for i in 0..<m {
-            for j in 0..<n {
-                var acc: T = 0
-                for p in 0..<k {
-                    let av = transA ? a[p * lda + i] : a[i * lda + p]
-                    let bv = transB ? b[j * ldb + p] : b[p * ldb + j]
-                    acc += av * bv
-                }
-                c[i * ldc + j] = alpha * acc + (beta == 0 ? 0 : beta * c[i * ldc + j])
-            }
+    /// Which loop nest runs; tests force each one. Non-generic entry points so that callers outside
+    /// the module (tests) still run the specialised kernels.
+    enum Path { case automatic, direct, packed }
+
+    static func sgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+                      a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, beta: Float,
+                      c: UnsafeMutablePointer<Float>, ldc: Int, path: Path) {
+        validate("sgemm", transA: transA, transB: transB, m: m, n: n, k: k, lda: lda, ldb: ldb, ldc: ldc)
+        GEMMDriver<SGEMMKernel>.multiply(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
+                                         a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, path: path)
+    }
+
+    static func dgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
+                      a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int, beta: Double,
+                      c: UnsafeMutablePointer<Double>, ldc: Int, path: Path) {
+        validate("dgemm", transA: transA, transB: transB, m: m, n: n, k: k, lda: lda, ldb: ldb, ldc: ldc)
+        GEMMDriver<DGEMMKernel>.multiply(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
+                                         a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, path: path)
+    }
+
+    /// Traps (programmer error) when a size is negative or a leading dimension is shorter than a row.
+    static func validate(_ name: String, transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
+                         lda: Int, ldb: Int, ldc: Int) {
+        if m < 0 || n < 0 || k < 0 {
+            fatalError("GEMM.\(name): negative size m=\(m) n=\(n) k=\(k)")
+        }
+        let aRow = transA ? m : k, bRow = transB ? k : n
+        if lda < Swift.max(1, aRow) || ldb < Swift.max(1, bRow) || ldc < Swift.max(1, n) {
+            fatalError("GEMM.\(name): leading dimensions lda=\(lda) ldb=\(ldb) ldc=\(ldc) too small for "
+                + "m=\(m) n=\(n) k=\(k) transA=\(transA) transB=\(transB) (need ≥ \(aRow), \(bRow), \(n))")
         }
     }
 }

@@ -1,9 +1,9 @@
 /// x·Wᵀ + b for `Linear`, with W stored `[out, in]` as in PyTorch.
 ///
-/// Kept in one place so a fused kernel (GEMM with a transposed operand) can replace the composite
-/// without touching the layer; the gradient tests in `LayerGradientTests` cover either form.
+/// The transpose is folded into the matrix product (GEMM with a transposed operand), so no copy
+/// of W is made per step; the layer gradient tests check the result against central differences.
 func affine(_ x: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
-    let y = x.matmul(weight.transpose())
+    let y = matmul(x, weight, transposeB: true)
     guard let bias else { return y }
     return y + bias
 }

@@ -3,6 +3,10 @@
 /// Replaces `&`, `<`, `>`, `"` and `'` with their character references, so a series named
 /// `<script>` is shown as text and never interpreted as markup.
 public func escapeMarkup(_ text: String) -> String {
+    // Fast path: most labels and all numbers need no escaping.
+    let special: Set<UInt8> = [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                               UInt8(ascii: "\""), UInt8(ascii: "'")]
+    guard text.utf8.contains(where: { special.contains($0) }) else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in text {

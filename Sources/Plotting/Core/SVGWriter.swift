@@ -39,11 +39,14 @@ struct SVGWriter {
         element("line", attributes)
     }
 
-    mutating func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double, style: String,
+    /// A rectangle; `style` nil inherits fill and stroke from the enclosing group, which keeps
+    /// documents with thousands of cells small.
+    mutating func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double, style: String? = nil,
                        title: String? = nil) {
-        let attributes = [("x", svgNumber(x)), ("y", svgNumber(y)),
+        var attributes = [("x", svgNumber(x)), ("y", svgNumber(y)),
                           ("width", svgNumber(Swift.max(0, width))),
-                          ("height", svgNumber(Swift.max(0, height))), ("style", style)]
+                          ("height", svgNumber(Swift.max(0, height)))]
+        if let style { attributes.append(("style", style)) }
         if let title {
             open("rect", attributes)
             element("title", [], text: title)
@@ -53,8 +56,10 @@ struct SVGWriter {
         }
     }
 
-    mutating func circle(_ cx: Double, _ cy: Double, _ r: Double, style: String) {
-        element("circle", [("cx", svgNumber(cx)), ("cy", svgNumber(cy)), ("r", svgNumber(r)), ("style", style)])
+    mutating func circle(_ cx: Double, _ cy: Double, _ r: Double, style: String? = nil) {
+        var attributes = [("cx", svgNumber(cx)), ("cy", svgNumber(cy)), ("r", svgNumber(r))]
+        if let style { attributes.append(("style", style)) }
+        element("circle", attributes)
     }
 
     /// Text at (x, y); `anchor` is start, middle or end; `rotate` turns it about (x, y) in degrees.
@@ -86,9 +91,11 @@ struct SVGWriter {
     }
 
     /// A closed polygon through `points`.
-    mutating func polygon(_ points: [(Double, Double)], style: String) {
+    mutating func polygon(_ points: [(Double, Double)], style: String? = nil) {
         let list = points.map { svgNumber($0.0) + "," + svgNumber($0.1) }.joined(separator: " ")
-        element("polygon", [("points", list), ("style", style)])
+        var attributes = [("points", list)]
+        if let style { attributes.append(("style", style)) }
+        element("polygon", attributes)
     }
 
     mutating func raw(_ text: String) { body += text }

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Where chapter programs get their compiler and the engine they link against.
+///
+/// `book` compiles each chapter with `swiftc` against the modules SwiftPM built next to its own
+/// executable (`<bin>/Modules`) and links every object file of NeuralEngine, Plotting and
+/// BookRuntime found under `<bin>/<Target>.build`. So `book` works from any directory, and a
+/// chapter always runs against exactly the engine `book` was built with.
+public struct Toolchain: Sendable {
+    /// The SwiftPM build products folder (`.build/<triple>/release` or `.../debug`).
+    public var binDirectory: URL
+    public var swiftc: URL
+    /// Targets whose objects a chapter program links.
+    public static let linkedTargets = ["NeuralEngine", "Plotting", "BookRuntime"]
+
+    public init(binDirectory: URL, swiftc: URL) {
+        self.binDirectory = binDirectory
+        self.swiftc = swiftc
+    }
+
+    /// The toolchain next to the running executable (`book`, or a test bundle in `.build/debug`).
+    public static func locate(binDirectory: URL? = nil) throws -> Toolchain {
+        let bin = binDirectory ?? Self.runningExecutableDirectory()
+        guard FileManager.default.fileExists(atPath: bin.appendingPathComponent("Modules/BookRuntime.swiftmodule").path) else {
+            throw BookError(file: bin.path, line: nil,
+                            message: "BookRuntime.swiftmodule not found in \(bin.path)/Modules; build with `swift build -c release --product book`")
+        }
+        guard let swiftc = findSwiftc() else {
+            throw BookError(file: "swiftc", line: nil, message: "swiftc not found on PATH or next to the Swift toolchain")
+        }
+        return Toolchain(binDirectory: bin, swiftc: swiftc)
+    }
+
+    /// Debug-built engine code runs a few hundred times slower than release-built code.
+    public var isDebugBuild: Bool { binDirectory.standardizedFileURL.lastPathComponent == "debug" }
+
+    public var modulesDirectory: URL { binDirectory.appendingPathComponent("Modules") }
+
+    /// Every `.o` of the linked targets, sorted for a stable command line.
+    public func objectFiles() -> [String] {
+        var objects: [String] = []
+        for target in Self.linkedTargets {
+            let folder = binDirectory.appendingPathComponent("\(target).build")
+            guard let walker = FileManager.default.enumerator(atPath: folder.path) else { continue }
+            while let relative = walker.nextObject() as? String {
+                if relative.hasSuffix(".o") { objects.append(folder.appendingPathComponent(relative).path) }
+            }
+        }
+        return objects.sorted()
+    }
+
+    /// `swiftc --version`, part of every cache key.
+    public func version() -> String {
+        let result = try? ProcessRunner.run(swiftc, arguments: ["--version"], timeout: 60)
+        return result?.output.trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown"
+    }
+
+    static func runningExecutableDirectory() -> URL {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
+    }
+
+    /// `swiftc` on PATH, else beside `/usr/bin/swift`'s real location.
+    static func findSwiftc() -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("swiftc")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        let fallback = URL(fileURLWithPath: "/usr/bin/swiftc")
+        return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// A chapter's prose, Markdown to HTML: protect math and references, run cmark-gfm, then put math,
+/// reference links and inline values back into the HTML.
+struct ProseHTML {
+    /// Chapter file, for error messages.
+    var sourcePath: String
+    var references: ReferenceTable
+    /// Name of the page being rendered, so a reference into it is a plain `#fragment`.
+    var pageName: String
+
+    /// Renders one prose run that starts at `firstLine` of the chapter file.
+    func render(markdown: String, firstLine: Int, inlineValues: [InlineValue] = []) throws -> String {
+        let protected = ProtectedProse(markdown: markdown, firstLine: firstLine)
+        var html = CmarkHTML.render(protected.markdown)
+        html = try restore(protected.spans, in: html)
+        html = try InlineValueHTML.substitute(inlineValues, in: html, sourcePath: sourcePath, firstLine: firstLine)
+        return html
+    }
+
+    /// A caption or one-line text: the same Markdown dialect without the enclosing paragraph.
+    func renderInline(_ markdown: String, line: Int) throws -> String {
+        var html = try render(markdown: markdown, firstLine: line)
+        html = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        if html.hasPrefix("<p>") && html.hasSuffix("</p>") && html.components(separatedBy: "<p>").count == 2 {
+            html = String(html.dropFirst(3).dropLast(4))
+        }
+        return html
+    }
+
+    private func restore(_ spans: [ProtectedSpan], in html: String) throws -> String {
+        // A display formula that is a paragraph of its own becomes a block: `<p>TOKEN</p>` -> div.
+        var html = html
+        for (index, span) in spans.enumerated() {
+            guard case .displayMath(let tex) = span else { continue }
+            html = html.replacingOccurrences(of: "<p>\(ProtectedProse.token(index))</p>",
+                                             with: MathHTML.display(tex, wholeParagraph: true))
+        }
+        return try TokenReplacer.replace(in: html, prefix: ProtectedProse.tokenPrefix) { index in
+            guard index < spans.count else { return nil }
+            switch spans[index] {
+            case .inlineMath(let tex): return MathHTML.inline(tex)
+            case .displayMath(let tex): return MathHTML.display(tex, wholeParagraph: false)
+            case .reference(let label, let line):
+                guard let target = references.target(for: label) else {
+                    throw RenderError(file: sourcePath, line: line, message: references.unknownMessage(label))
+                }
+                let href = target.page == pageName ? "#\(target.id)" : "\(target.page)#\(target.id)"
+                return "<a class=\"xref\" href=\"\(HTMLEscaping.attribute(href))\">\(HTMLEscaping.text(target.text))</a>"
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// Stable `id`s for headings: the same heading text always gives the same id, and a repeated
+/// heading within a page gets `-2`, `-3`, ... in reading order.
+struct SlugAllocator {
+    private var used: Set<String>
+
+    /// `reserved` are ids the page already uses (figure labels, cells, layout elements).
+    init(reserved: Set<String> = []) {
+        used = reserved
+    }
+
+    mutating func allocate(for text: String) -> String {
+        let base = Self.slug(text)
+        var candidate = base
+        var counter = 2
+        while used.contains(candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    mutating func reserve(_ id: String) {
+        used.insert(id)
+    }
+
+    /// Lowercased letters and digits (any script, so Chinese headings keep their text), every
+    /// other run of characters becomes one `-`; empty slugs become `section`.
+    static func slug(_ text: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber {
+                if pendingDash && !out.isEmpty { out.append("-") }
+                pendingDash = false
+                out.append(ch)
+            } else {
+                pendingDash = true
+            }
+        }
+        return out.isEmpty ? "section" : out
+    }
+}

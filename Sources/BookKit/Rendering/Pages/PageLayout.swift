@@ -1,0 +1,103 @@
+import Plot
+
+/// What every page shares: head with assets, header bar with search and theme toggle, sidebar,
+/// and the scripts. Pages differ only in the sidebar's current entry and the `main` content.
+struct PageLayout {
+    var bookTitle: String
+    var chapters: [SidebarChapter]
+
+    struct SidebarChapter {
+        var number: Int?
+        var title: String
+        var page: String
+    }
+
+    struct Page {
+        var title: String
+        /// `nil` for the index page.
+        var currentPage: String?
+        /// Sections of the current page for the sidebar (h2 and h3).
+        var headings: [PageHeading]
+        var usesMath: Bool
+        /// Main content, already built.
+        var main: Node<HTML.BodyContext>
+    }
+
+    func render(_ page: Page) -> String {
+        let html = HTML(
+            .lang(.english),
+            .head(
+                .encoding(.utf8),
+                .viewport(.accordingToDevice),
+                .element(named: "title", nodes: [Node<HTML.HeadContext>.escaped(page.title)]),
+                .meta(.name("color-scheme"), .content("light dark")),
+                .meta(.name("generator"), .content("NeuralBook")),
+                .if(page.usesMath, .stylesheet("assets/katex/katex.min.css")),
+                .stylesheet("assets/book.css"),
+                // Synchronous on purpose: applies the saved theme before the first paint and starts
+                // recording asset load failures for the self-check.
+                .script(.src("assets/theme-init.js")),
+                .script(.src("assets/search-index.js"), .attribute(named: "defer")),
+                .if(page.usesMath, .script(.src("assets/katex/katex.min.js"), .attribute(named: "defer"))),
+                .script(.src("assets/search.js"), .attribute(named: "defer")),
+                .script(.src("assets/book.js"), .attribute(named: "defer"))
+            ),
+            .body(
+                .a(.cls("skip-link"), .href("#content"), .text("Skip to content")),
+                header,
+                .div(.cls("layout"),
+                     sidebar(for: page),
+                     .main(.attr("id", "content"), .attr("tabindex", "-1"), page.main))
+            )
+        )
+        return html.render()
+    }
+
+    private var header: Node<HTML.BodyContext> {
+        .header(.cls("topbar"),
+            .button(.cls("icon-button sidebar-toggle"), .attr("type", "button"),
+                    .attr("aria-controls", "sidebar"), .attr("aria-expanded", "false"),
+                    .attr("aria-label", "Show or hide the chapter list"), .text("☰")),
+            .a(.cls("book-title"), .href("index.html"), .escaped(bookTitle)),
+            .div(.cls("search"), .attr("role", "search"),
+                 .input(.type(.search), .id("search-input"), .placeholder("Search  ( / )"),
+                        .autocomplete(false), .attribute(named: "aria-label", value: "Search the book"),
+                        .attribute(named: "aria-controls", value: "search-results"),
+                        .attribute(named: "aria-autocomplete", value: "list"),
+                        .attribute(named: "spellcheck", value: "false")),
+                 .ul(.id("search-results"), .attr("role", "listbox"), .attr("aria-label", "Search results"),
+                     .attribute(named: "hidden"))),
+            .button(.id("theme-toggle"), .cls("icon-button"), .attr("type", "button"),
+                    .attr("aria-label", "Switch between light and dark theme"), .attr("title", "Light / dark theme"),
+                    .span(.cls("theme-icon"), .attr("aria-hidden", "true")))
+        )
+    }
+
+    private func sidebar(for page: Page) -> Node<HTML.BodyContext> {
+        .nav(.id("sidebar"), .cls("sidebar"), .attr("aria-label", "Chapters"),
+             .ol(.cls("chapter-list"),
+                 .li(.cls(page.currentPage == nil ? "current" : ""),
+                     .a(.href("index.html"), .if(page.currentPage == nil, .attr("aria-current", "page")),
+                        .text("Preface"))),
+                 .forEach(chapters) { chapter in
+                     let isCurrent = chapter.page == page.currentPage
+                     return .li(.cls(isCurrent ? "current" : ""),
+                         .a(.href(chapter.page), .if(isCurrent, .attr("aria-current", "page")),
+                            .unwrap(chapter.number) { .span(.cls("num"), .text("\($0)")) },
+                            .escaped(chapter.title)),
+                         .if(isCurrent && !page.headings.isEmpty, sectionList(page.headings)))
+                 }))
+    }
+
+    private func sectionList(_ headings: [PageHeading]) -> Node<HTML.BodyContext> {
+        .ol(.cls("toc"), .forEach(headings.filter { $0.level == 2 || $0.level == 3 }) { heading in
+            .li(.cls("toc-h\(heading.level)"), .a(.href("#\(heading.id)"), tocLabel(heading)))
+        })
+    }
+
+    /// The heading's own HTML (so math typesets in the sidebar too), unless it holds a link,
+    /// which cannot nest inside the sidebar's link: then its plain text.
+    private func tocLabel(_ heading: PageHeading) -> Node<HTML.AnchorContext> {
+        heading.html.contains("<a ") ? .escaped(heading.text) : .raw(heading.html)
+    }
+}

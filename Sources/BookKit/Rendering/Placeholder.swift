@@ -1,4 +1,0 @@
-import Plot
-import SwiftIDEUtils
-import SwiftParser
-import CCmarkGFM

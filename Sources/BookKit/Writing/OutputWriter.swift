@@ -1,0 +1,42 @@
+import Foundation
+
+/// Stage 5: puts the rendered site into the output folder.
+///
+/// Every file is written atomically and only when its bytes changed. Pages that the previous
+/// manifest lists but this build no longer produces (a renamed or deleted chapter) are removed;
+/// nothing else is ever deleted, since the writer cannot know how to rebuild it. The manifest is
+/// written last, so it never describes files that are not there yet.
+public struct OutputWriter {
+    public var folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    /// Returns the paths that changed on disk.
+    @discardableResult
+    public func write(files: [String: [UInt8]], manifest: Manifest) throws -> [String] {
+        let previous = Manifest.read(from: folder)
+        var changed: [String] = []
+        for path in files.keys.sorted() {
+            guard Self.isSafe(path) else {
+                throw BookError(file: path, line: nil, message: "refusing to write outside the output folder")
+            }
+            if try AtomicFile.write(files[path]!, to: folder.appendingPathComponent(path)) { changed.append(path) }
+        }
+        for old in previous?.chapters ?? [] where files[old.page] == nil && Self.isSafe(old.page) {
+            let url = folder.appendingPathComponent(old.page)
+            if FileManager.default.fileExists(atPath: url.path) {
+                try FileManager.default.removeItem(at: url)
+                changed.append(old.page)
+            }
+        }
+        if try AtomicFile.write(try manifest.encoded(), to: folder.appendingPathComponent(Manifest.fileName)) {
+            changed.append(Manifest.fileName)
+        }
+        return changed
+    }
+
+    /// A relative path without `..` components.
+    static func isSafe(_ path: String) -> Bool {
+        !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+    }
+}

@@ -1,0 +1,35 @@
+// The framed records a chapter program writes and the book pipeline reads.
+//
+// One record is one line on standard output: `\u{1E}NBREC <nonce> <json>\n`. The record separator
+// character and the per-run nonce (environment `NEURALBOOK_NONCE`) make records unforgeable by
+// whatever the chapter itself prints; everything else on the stream is the running block's text.
+
+/// One event of a running chapter program. BookKit decodes the same type, so the wire format has a
+/// single definition.
+public enum Record: Codable, Sendable, Equatable {
+    /// Block `index` (1-based position among the chapter's fenced blocks) starts running.
+    case begin(block: Int)
+    /// Block `index` finished without trapping.
+    case end(block: Int)
+    /// The value of a block's last expression, or `show(_:)` of a plain value.
+    case value(text: String)
+    /// An HTML table from the Plotting module.
+    case table(html: String, caption: String?, label: String?)
+    /// An SVG figure from the Plotting module.
+    case figure(svg: String, caption: String?, label: String?, alt: String)
+    /// An `expect` claim with what was observed; `line` is the chapter line of the call.
+    case claim(text: String, passed: Bool, detail: String?, line: Int)
+    /// An inline `{swift}` value, by its id in the chapter.
+    case inline(id: Int, text: String)
+    /// Training progress: reaches the terminal while the chapter runs, not the page.
+    case progress(step: Int, total: Int, label: String)
+    /// The chapter read a data file; the cache re-validates it by content hash.
+    case dataRead(path: String)
+}
+
+extension Record {
+    /// The marker that starts every record line: ASCII record separator, then a fixed tag.
+    public static let marker = "\u{1E}NBREC "
+    /// Environment variable carrying the per-run nonce.
+    public static let nonceVariable = "NEURALBOOK_NONCE"
+}

@@ -1,0 +1,49 @@
+/// In-place updates for optimizers, running statistics and initializers. They overwrite storage and
+/// record no graph; call them on leaves (parameters, buffers), normally inside `noGrad`.
+extension Tensor {
+    /// Overwrites every element with `other`'s (same shape; converted to this dtype).
+    public func assign(_ other: Tensor) {
+        if other.shape != shape { ShapeError.mismatch("assign", shape, other.shape) }
+        if dtype == .float32 { f32 = other.scalars } else { f64 = other.doubles }
+    }
+
+    /// Sets every element to `value`.
+    public func fill(_ value: Double) {
+        if dtype == .float32 { f32 = [Float](repeating: Float(value), count: f32.count) }
+        else { f64 = [Double](repeating: value, count: f64.count) }
+    }
+
+    /// `self ← self + alpha · other` element-wise (same shape): the SGD step `p.addInPlace(g, alpha: -lr)`.
+    public func addInPlace(_ other: Tensor, alpha: Double = 1) {
+        if other.shape != shape { ShapeError.mismatch("addInPlace", shape, other.shape) }
+        if other.dtype != dtype { fatalError(ShapeError.dtypeMessage("addInPlace", dtype, other.dtype)) }
+        switch dtype {
+        case .float32: axpy(Float(alpha), other.f32, &f32)
+        case .float64: axpy(alpha, other.f64, &f64)
+        }
+    }
+
+    /// `self ← factor · self` element-wise.
+    public func scaleInPlace(_ factor: Double) {
+        switch dtype {
+        case .float32: let s = Float(factor); f32.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] *= s } }
+        case .float64: f64.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] *= factor } }
+        }
+    }
+
+    /// `self ← decay · self + (1 − decay) · other` (exponential moving average, e.g. BatchNorm running
+    /// statistics and Adam moments).
+    public func lerpInPlace(_ other: Tensor, decay: Double) {
+        scaleInPlace(decay)
+        addInPlace(other, alpha: 1 - decay)
+    }
+}
+
+/// y ← y + a·x over two equally long arrays.
+private func axpy<T: TensorScalar>(_ a: T, _ x: [T], _ y: inout [T]) {
+    x.withUnsafeBufferPointer { xs in
+        y.withUnsafeMutableBufferPointer { ys in
+            for i in 0..<ys.count { ys[i] += a * xs[i] }
+        }
+    }
+}

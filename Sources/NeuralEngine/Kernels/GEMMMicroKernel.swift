@@ -1,0 +1,227 @@
+/// A register-tile micro-kernel in the style of GotoBLAS / BLIS (Goto & van de Geijn 2008,
+/// "Anatomy of High-Performance Matrix Multiplication"; Van Zee & van de Geijn 2015, BLIS).
+///
+/// One call computes a `6 × (2·Vector.scalarCount)` tile of `alpha · A·B` in 12 vector accumulators
+/// (Float: 6×16 with SIMD8, one AVX2 register each; Double: 6×8 with SIMD4), then merges it into C.
+/// Per step of `k` it loads two vectors of B, broadcasts six scalars of A and issues 12 fused
+/// multiply-adds: 12 accumulators + 2 B vectors + 1 broadcast = 15 of the 16 AVX2 registers.
+///
+/// Operand access is by strides so the same code reads packed panels (A: row stride 1, k stride 6;
+/// B: k stride NR) and, for small products, the caller's matrices directly.
+protocol GEMMMicroKernel {
+    associatedtype Scalar: BinaryFloatingPoint & SIMDScalar
+    associatedtype Vector: SIMD where Vector.Scalar == Scalar
+    /// Cache blocking: k-depth of a packed panel, rows of a packed A block, columns of a packed B block.
+    static var kc: Int { get }
+    static var mc: Int { get }
+    static var nc: Int { get }
+
+    // Requirements (implemented once, generically, below) so that the driver calls them through the
+    // conformance: the bodies then get specialised in this file even without whole-module optimisation.
+    static func tile(k: Int, a: UnsafePointer<Scalar>, aRowStride: Int, aKStride: Int,
+                     b: UnsafePointer<Scalar>, bKStride: Int,
+                     c: UnsafeMutablePointer<Scalar>, ldc: Int, rows: Int, cols: Int,
+                     alpha: Scalar, beta: Scalar)
+    static func packA(transposed: Bool, _ a: UnsafePointer<Scalar>, lda: Int,
+                      rowStart: Int, rows: Int, depthStart: Int, depth: Int,
+                      into dest: UnsafeMutablePointer<Scalar>)
+    static func packB(transposed: Bool, _ b: UnsafePointer<Scalar>, ldb: Int,
+                      depthStart: Int, depth: Int, columnStart: Int, columns: Int,
+                      panels: Range<Int>, into dest: UnsafeMutablePointer<Scalar>)
+}
+
+extension GEMMMicroKernel {
+    /// Rows of the register tile.
+    @inline(__always) static var mr: Int { 6 }
+    /// Columns of the register tile (two vectors).
+    @inline(__always) static var nr: Int { 2 * Vector.scalarCount }
+
+    /// `C[rows×cols] = alpha · Σ_p A[r, p]·B[p, j] + beta · C` for the tile at `c` (beta = 0 ignores C,
+    /// so NaNs in uninitialised output cannot leak). `A[r, p] = a[r·aRowStride + p·aKStride]` for
+    /// `r < rows` (rows ≥ 1); `B[p, j] = b[p·bKStride + j]` for all `j < nr`, readable even when `cols < nr`.
+    /// The sum over `p` runs in increasing order in every call, whatever the tile's position.
+    static func tile(k: Int, a: UnsafePointer<Scalar>, aRowStride: Int, aKStride: Int,
+                     b: UnsafePointer<Scalar>, bKStride: Int,
+                     c: UnsafeMutablePointer<Scalar>, ldc: Int, rows: Int, cols: Int,
+                     alpha: Scalar, beta: Scalar) {
+        // Rows beyond `rows` re-read the last valid row: in-bounds, and their results are dropped.
+        let last = rows - 1
+        let o1 = Swift.min(1, last) * aRowStride, o2 = Swift.min(2, last) * aRowStride
+        let o3 = Swift.min(3, last) * aRowStride, o4 = Swift.min(4, last) * aRowStride
+        let o5 = Swift.min(5, last) * aRowStride
+        var c00 = Vector(), c01 = Vector(), c10 = Vector(), c11 = Vector()
+        var c20 = Vector(), c21 = Vector(), c30 = Vector(), c31 = Vector()
+        var c40 = Vector(), c41 = Vector(), c50 = Vector(), c51 = Vector()
+        var pa = a
+        var pb = UnsafeRawPointer(b)
+        let bStep = bKStride * MemoryLayout<Scalar>.stride
+        let half = MemoryLayout<Vector>.stride
+        for _ in 0..<k {
+            let b0 = pb.loadUnaligned(as: Vector.self)
+            let b1 = pb.loadUnaligned(fromByteOffset: half, as: Vector.self)
+            var av = Vector(repeating: pa[0])
+            c00 = c00.addingProduct(av, b0); c01 = c01.addingProduct(av, b1)
+            av = Vector(repeating: pa[o1])
+            c10 = c10.addingProduct(av, b0); c11 = c11.addingProduct(av, b1)
+            av = Vector(repeating: pa[o2])
+            c20 = c20.addingProduct(av, b0); c21 = c21.addingProduct(av, b1)
+            av = Vector(repeating: pa[o3])
+            c30 = c30.addingProduct(av, b0); c31 = c31.addingProduct(av, b1)
+            av = Vector(repeating: pa[o4])
+            c40 = c40.addingProduct(av, b0); c41 = c41.addingProduct(av, b1)
+            av = Vector(repeating: pa[o5])
+            c50 = c50.addingProduct(av, b0); c51 = c51.addingProduct(av, b1)
+            pa += aKStride
+            pb += bStep
+        }
+        if rows == mr && cols == nr {
+            storeRow(c, c00, c01, alpha, beta)
+            storeRow(c + ldc, c10, c11, alpha, beta)
+            storeRow(c + 2 * ldc, c20, c21, alpha, beta)
+            storeRow(c + 3 * ldc, c30, c31, alpha, beta)
+            storeRow(c + 4 * ldc, c40, c41, alpha, beta)
+            storeRow(c + 5 * ldc, c50, c51, alpha, beta)
+            return
+        }
+        // Edge tile: spill the accumulators, then merge only the valid part with the same formula.
+        withUnsafeTemporaryAllocation(of: Vector.self, capacity: 12) { spill in
+            spill[0] = c00; spill[1] = c01; spill[2] = c10; spill[3] = c11
+            spill[4] = c20; spill[5] = c21; spill[6] = c30; spill[7] = c31
+            spill[8] = c40; spill[9] = c41; spill[10] = c50; spill[11] = c51
+            let width = Vector.scalarCount
+            for r in 0..<rows {
+                let row = c + r * ldc
+                for j in 0..<cols {
+                    let value = spill[2 * r + j / width][j % width]
+                    row[j] = merge(value, row[j], alpha, beta)
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func storeRow(_ row: UnsafeMutablePointer<Scalar>, _ x0: Vector, _ x1: Vector,
+                         _ alpha: Scalar, _ beta: Scalar) {
+        let raw = UnsafeMutableRawPointer(row)
+        let half = MemoryLayout<Vector>.stride
+        if beta == 0 {
+            raw.storeBytes(of: x0 * alpha, as: Vector.self)
+            raw.storeBytes(of: x1 * alpha, toByteOffset: half, as: Vector.self)
+        } else if beta == 1 {
+            let old0 = UnsafeRawPointer(raw).loadUnaligned(as: Vector.self)
+            let old1 = UnsafeRawPointer(raw).loadUnaligned(fromByteOffset: half, as: Vector.self)
+            raw.storeBytes(of: old0 + x0 * alpha, as: Vector.self)
+            raw.storeBytes(of: old1 + x1 * alpha, toByteOffset: half, as: Vector.self)
+        } else {
+            let old0 = UnsafeRawPointer(raw).loadUnaligned(as: Vector.self)
+            let old1 = UnsafeRawPointer(raw).loadUnaligned(fromByteOffset: half, as: Vector.self)
+            raw.storeBytes(of: x0 * alpha + old0 * beta, as: Vector.self)
+            raw.storeBytes(of: x1 * alpha + old1 * beta, toByteOffset: half, as: Vector.self)
+        }
+    }
+
+    /// Scalar form of `storeRow`, rounding identically (one multiply, then one add).
+    @inline(__always)
+    static func merge(_ value: Scalar, _ old: Scalar, _ alpha: Scalar, _ beta: Scalar) -> Scalar {
+        if beta == 0 { return value * alpha }
+        if beta == 1 { return old + value * alpha }
+        return value * alpha + old * beta
+    }
+}
+
+/// Copies blocks of op(A) and op(B) into the contiguous panels the micro-kernel streams through
+/// (Goto & van de Geijn 2008, section 4): after packing, every load in the inner loop is sequential,
+/// whatever the transposition and leading dimension of the caller's matrices. Edge panels are padded
+/// with zeros so the kernel always works on full tiles.
+extension GEMMMicroKernel {
+    /// Packs `op(A)[rowStart ..< rowStart+rows, depthStart ..< depthStart+depth]` as panels of `mr` rows:
+    /// `dest[panel·mr·depth + p·mr + r] = op(A)[rowStart + panel·mr + r, depthStart + p]`.
+    static func packA(transposed: Bool, _ a: UnsafePointer<Scalar>, lda: Int,
+                      rowStart: Int, rows: Int, depthStart: Int, depth: Int,
+                      into dest: UnsafeMutablePointer<Scalar>) {
+        var panelStart = 0
+        var d = dest
+        while panelStart < rows {
+            let valid = Swift.min(mr, rows - panelStart)
+            let firstRow = rowStart + panelStart
+            if transposed {
+                // op(A)[i, p] = a[p·lda + i]: each k step is `valid` contiguous values.
+                for p in 0..<depth {
+                    let source = a + (depthStart + p) * lda + firstRow
+                    let target = d + p * mr
+                    for r in 0..<valid { target[r] = source[r] }
+                    for r in valid..<mr { target[r] = 0 }
+                }
+            } else {
+                // op(A)[i, p] = a[i·lda + p]: read each row sequentially, write with stride mr.
+                for r in 0..<valid {
+                    let source = a + (firstRow + r) * lda + depthStart
+                    for p in 0..<depth { d[p * mr + r] = source[p] }
+                }
+                for r in valid..<mr {
+                    for p in 0..<depth { d[p * mr + r] = 0 }
+                }
+            }
+            d += mr * depth
+            panelStart += mr
+        }
+    }
+
+    /// Packs `op(B)[depthStart ..< depthStart+depth, columnStart ..< columnStart+columns]` as panels of
+    /// `nr` columns: `dest[panel·nr·depth + p·nr + j] = op(B)[depthStart + p, columnStart + panel·nr + j]`.
+    /// Only the panels `panels` (indices relative to `columnStart`) are written.
+    static func packB(transposed: Bool, _ b: UnsafePointer<Scalar>, ldb: Int,
+                      depthStart: Int, depth: Int, columnStart: Int, columns: Int,
+                      panels: Range<Int>, into dest: UnsafeMutablePointer<Scalar>) {
+        for panel in panels {
+            let firstColumn = columnStart + panel * nr
+            let valid = Swift.min(nr, columnStart + columns - firstColumn)
+            let d = dest + panel * nr * depth
+            if transposed {
+                // op(B)[p, j] = b[j·ldb + p]: read each column of op(B) sequentially.
+                for j in 0..<valid {
+                    let source = b + (firstColumn + j) * ldb + depthStart
+                    for p in 0..<depth { d[p * nr + j] = source[p] }
+                }
+                for j in valid..<nr {
+                    for p in 0..<depth { d[p * nr + j] = 0 }
+                }
+            } else if valid == nr {
+                for p in 0..<depth {
+                    let source = UnsafeRawPointer(b + (depthStart + p) * ldb + firstColumn)
+                    let target = UnsafeMutableRawPointer(d + p * nr)
+                    let half = MemoryLayout<Vector>.stride
+                    target.storeBytes(of: source.loadUnaligned(as: Vector.self), as: Vector.self)
+                    target.storeBytes(of: source.loadUnaligned(fromByteOffset: half, as: Vector.self),
+                                      toByteOffset: half, as: Vector.self)
+                }
+            } else {
+                for p in 0..<depth {
+                    let source = b + (depthStart + p) * ldb + firstColumn
+                    let target = d + p * nr
+                    for j in 0..<valid { target[j] = source[j] }
+                    for j in valid..<nr { target[j] = 0 }
+                }
+            }
+        }
+    }
+}
+
+/// Float: 6×16 tile of SIMD8 (AVX2 ymm registers).
+enum SGEMMKernel: GEMMMicroKernel {
+    typealias Scalar = Float
+    typealias Vector = SIMD8<Float>
+    // B micro-panel kc·16·4 B = 16 KiB stays in L1 (32 KiB); A block mc·kc·4 B = 144 KiB in L2 (512 KiB).
+    static var kc: Int { 256 }
+    static var mc: Int { 144 }
+    static var nc: Int { 2048 }
+}
+
+/// Double: 6×8 tile of SIMD4 (same register budget as the Float kernel).
+enum DGEMMKernel: GEMMMicroKernel {
+    typealias Scalar = Double
+    typealias Vector = SIMD4<Double>
+    static var kc: Int { 256 }
+    static var mc: Int { 72 }
+    static var nc: Int { 1024 }
+}

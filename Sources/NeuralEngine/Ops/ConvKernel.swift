@@ -1,0 +1,95 @@
+/// The convolution loops: im2col + one GEMM per group of images (Chellapilla et al. 2006).
+///
+/// Images of a group are laid side by side in one column matrix `[C·kh·kw, nb·outH·outW]`, so small
+/// images (8×8 digits) still give GEMM a wide matrix. Groups are capped in size to bound memory; the
+/// weight gradient is accumulated over groups in a fixed order, so results do not depend on threads.
+enum ConvKernel {
+    /// Upper bound on the elements of one column matrix (16 MiB of Float).
+    static let maxColumnElements = 1 << 22
+
+    /// Consecutive ranges of images processed together.
+    static func groups(batch: Int, _ g: Im2Col.Geometry) -> [Range<Int>] {
+        let perImage = Swift.max(g.columnRows * g.columnCount, 1)
+        let size = Swift.max(1, Swift.min(batch, maxColumnElements / perImage))
+        return stride(from: 0, to: batch, by: size).map { $0..<Swift.min($0 + size, batch) }
+    }
+
+    /// Fills `columns` (leading dimension `nb·L`) with the patches of images `range`.
+    static func unfold<T: KernelScalar>(_ x: UnsafePointer<T>, _ range: Range<Int>, _ g: Im2Col.Geometry,
+                                        _ columns: UnsafeMutablePointer<T>) {
+        let ld = range.count * g.columnCount
+        Parallel.forEachChunk(range.count, minChunk: 1) { images in
+            for n in images { T.im2col(x + (range.lowerBound + n) * g.imageCount, g, into: columns + n * g.columnCount, ld: ld) }
+        }
+    }
+
+    /// y[N, O, outH, outW] = W[O, C·kh·kw] · im2col(x).
+    static func forward<T: KernelScalar>(_ x: [T], _ w: [T], batch: Int, outChannels: Int, _ g: Im2Col.Geometry) -> [T] {
+        let L = g.columnCount, O = outChannels, K = g.columnRows
+        let groups = groups(batch: batch, g)
+        let widest = groups.map(\.count).max() ?? 0
+        var columns = [T](repeating: 0, count: K * widest * L)
+        var product = [T](repeating: 0, count: O * widest * L)
+        return makeArray(batch * O * L) { y in
+            x.withUnsafeBufferPointer { xs in w.withUnsafeBufferPointer { ws in
+                columns.withUnsafeMutableBufferPointer { cols in product.withUnsafeMutableBufferPointer { prod in
+                    for range in groups {
+                        let ld = range.count * L
+                        unfold(xs.baseAddress!, range, g, cols.baseAddress!)
+                        T.gemm(transA: false, transB: false, m: O, n: ld, k: K, alpha: 1, a: ws.baseAddress!, lda: K,
+                               b: cols.baseAddress!, ldb: ld, beta: 0, c: prod.baseAddress!, ldc: ld)
+                        // product is [O, nb·L]; the output wants [nb, O, L].
+                        for n in 0..<range.count {
+                            for o in 0..<O {
+                                (y + ((range.lowerBound + n) * O + o) * L).initialize(from: prod.baseAddress! + o * ld + n * L, count: L)
+                            }
+                        }
+                    }
+                } }
+            } }
+        }
+    }
+
+    /// Gradients of the convolution: dW = Σ_groups G · colsᵀ and dx = col2im(Wᵀ · G), with
+    /// G the output gradient laid out as [O, nb·L].
+    static func backward<T: KernelScalar>(_ x: [T], _ w: [T], _ gy: [T], batch: Int, outChannels: Int,
+                                          _ g: Im2Col.Geometry, needInput: Bool, needWeight: Bool) -> (dx: [T]?, dw: [T]?) {
+        let L = g.columnCount, O = outChannels, K = g.columnRows
+        let groups = groups(batch: batch, g)
+        let widest = groups.map(\.count).max() ?? 0
+        var columns = [T](repeating: 0, count: K * widest * L)
+        var gmat = [T](repeating: 0, count: O * widest * L)
+        var dw = [T](repeating: 0, count: needWeight ? O * K : 0)
+        var dx = [T](repeating: 0, count: needInput ? batch * g.imageCount : 0)
+        x.withUnsafeBufferPointer { xs in w.withUnsafeBufferPointer { ws in gy.withUnsafeBufferPointer { gys in
+            columns.withUnsafeMutableBufferPointer { cols in gmat.withUnsafeMutableBufferPointer { gm in
+                dw.withUnsafeMutableBufferPointer { dws in dx.withUnsafeMutableBufferPointer { dxs in
+                    for (index, range) in groups.enumerated() {
+                        let ld = range.count * L
+                        for n in 0..<range.count {
+                            for o in 0..<O {
+                                (gm.baseAddress! + o * ld + n * L).update(from: gys.baseAddress! + ((range.lowerBound + n) * O + o) * L, count: L)
+                            }
+                        }
+                        if needWeight {
+                            unfold(xs.baseAddress!, range, g, cols.baseAddress!)
+                            T.gemm(transA: false, transB: true, m: O, n: K, k: ld, alpha: 1, a: gm.baseAddress!, lda: ld,
+                                   b: cols.baseAddress!, ldb: ld, beta: index == 0 ? 0 : 1, c: dws.baseAddress!, ldc: K)
+                        }
+                        if needInput {
+                            T.gemm(transA: true, transB: false, m: K, n: ld, k: O, alpha: 1, a: ws.baseAddress!, lda: K,
+                                   b: gm.baseAddress!, ldb: ld, beta: 0, c: cols.baseAddress!, ldc: ld)
+                            let colsBase = UnsafePointer(cols.baseAddress!), dxBase = dxs.baseAddress!
+                            Parallel.forEachChunk(range.count, minChunk: 1) { images in
+                                for n in images {
+                                    T.col2im(colsBase + n * L, g, ld: ld, addingInto: dxBase + (range.lowerBound + n) * g.imageCount)
+                                }
+                            }
+                        }
+                    }
+                } }
+            } }
+        } } }
+        return (needInput ? dx : nil, needWeight ? dw : nil)
+    }
+}

@@ -1,0 +1,168 @@
+/// A drawing of an activation block [N, C, H, W] as a cube, with the cells one normalization
+/// method averages over highlighted, after Figure 2 of Wu & He, "Group Normalization" (ECCV 2018).
+///
+/// H and W are flattened into one vertical axis; C runs left to right; N recedes into depth.
+/// The highlighted set is the one group of values that share a mean and variance:
+/// - Batch Norm (Ioffe & Szegedy 2015): one channel, all N, H, W.
+/// - Layer Norm (Ba, Kiros & Hinton 2016): one sample, all C, H, W.
+/// - Instance Norm (Ulyanov, Vedaldi & Lempitsky 2016): one sample, one channel, all H, W.
+/// - Group Norm (Wu & He 2018): one sample, one group of C / G channels, all H, W.
+public struct NormalizationDiagram: SVGRenderable, Sendable {
+    /// A normalization method and therefore a set of axes to average over.
+    public enum Kind: Sendable, Equatable {
+        case batch, layer, instance
+        case group(groups: Int)
+
+        /// Panel heading, for example "Group Norm (G = 2)".
+        public var name: String {
+            switch self {
+            case .batch: return "Batch Norm"
+            case .layer: return "Layer Norm"
+            case .instance: return "Instance Norm"
+            case .group(let groups): return "Group Norm (G = \(groups))"
+            }
+        }
+
+        /// The axes averaged over, in words.
+        public var axesDescription: String {
+            switch self {
+            case .batch: return "over N, H, W for each channel"
+            case .layer: return "over C, H, W for each sample"
+            case .instance: return "over H, W for each sample and channel"
+            case .group: return "over C/G channels, H, W for each sample"
+            }
+        }
+
+        /// Whether cell (n, c) (any h) belongs to the highlighted set (sample 0, channel 0,
+        /// channel group 0), given `channels` channels.
+        func contains(n: Int, c: Int, channels: Int) -> Bool {
+            switch self {
+            case .batch: return c == 0
+            case .layer: return n == 0
+            case .instance: return n == 0 && c == 0
+            case .group(let groups):
+                let size = (channels + groups - 1) / Swift.max(1, groups)
+                return n == 0 && c < size
+            }
+        }
+    }
+
+    public var title: String
+    public var kinds: [Kind]
+    /// Cells drawn along N, C and the flattened H, W axis.
+    public var batchSize: Int
+    public var channels: Int
+    public var spatial: Int
+    /// Edge length of one cell in pixels.
+    public var cellSize: Double
+    private var customAltText: String?
+
+    /// One panel per kind, side by side; traps on empty or non-positive sizes.
+    public init(title: String = "Which values each normalization averages over",
+                kinds: [Kind] = [.batch, .layer, .instance, .group(groups: 2)],
+                batchSize: Int = 4, channels: Int = 6, spatial: Int = 5, cellSize: Double = 20,
+                altText: String? = nil) {
+        guard !kinds.isEmpty, batchSize > 0, channels > 0, spatial > 0 else {
+            fatalError("NormalizationDiagram needs kinds and positive sizes, got \(kinds.count) kinds, N=\(batchSize) C=\(channels) HW=\(spatial)")
+        }
+        for case .group(let groups) in kinds where groups < 1 || groups > channels {
+            fatalError("NormalizationDiagram: group count \(groups) must be in 1...\(channels)")
+        }
+        self.title = title
+        self.kinds = kinds
+        self.batchSize = batchSize
+        self.channels = channels
+        self.spatial = spatial
+        self.cellSize = cellSize
+        self.customAltText = altText
+    }
+
+    /// The text alternative: given explicitly, or generated from the kinds.
+    public var altText: String {
+        get {
+            if let customAltText { return customAltText }
+            let panels = kinds.map { "\($0.name) averages \($0.axesDescription)" }.joined(separator: "; ")
+            return "Diagram of an activation block with axes N (batch), C (channels) and H, W (flattened spatial) drawn as a cube, one panel per method, highlighted cells share one mean and variance: \(panels)."
+        }
+        set { customAltText = newValue }
+    }
+
+    private var depthStep: (dx: Double, dy: Double) { (cellSize * 0.6, cellSize * 0.45) }
+
+    private var panelWidth: Double {
+        let captions = kinds.map { Double($0.axesDescription.count) * 10 * 0.52 + 16 }
+        return Swift.max(Double(channels) * cellSize + Double(batchSize) * depthStep.dx + 60,
+                         captions.max() ?? 0, 150)
+    }
+
+    public func svg() -> String {
+        let top = title.isEmpty ? 8.0 : 34.0
+        let cubeHeight = Double(spatial) * cellSize + Double(batchSize) * depthStep.dy
+        let width = Double(kinds.count) * panelWidth + 10
+        let height = top + 22 + cubeHeight + 54
+        var writer = SVGWriter()
+        if !title.isEmpty { writer.text(width / 2, 21, title, anchor: "middle", size: 14, weight: "600") }
+        for (index, kind) in kinds.enumerated() {
+            let x = 5 + Double(index) * panelWidth
+            writer.open("g", [("class", "nb-norm-panel")])
+            writer.text(x + panelWidth / 2, top + 10, kind.name, anchor: "middle", size: 12, weight: "600")
+            let cubeWidth = Double(channels) * cellSize + Double(batchSize) * depthStep.dx
+            drawCube(kind: kind, originX: x + (panelWidth - cubeWidth) / 2, baseY: top + 22 + cubeHeight, into: &writer)
+            writer.text(x + panelWidth / 2, top + 22 + cubeHeight + 44, kind.axesDescription, anchor: "middle",
+                        size: 10, style: "fill:\(Palette.foreground);fill-opacity:0.8")
+            writer.close("g")
+        }
+        return svgDocument(width: width, height: height, kind: "normalization-diagram", title: title,
+                           altText: altText, body: writer.body)
+    }
+
+    /// Screen position of the block coordinate (c, h, n) in an oblique projection.
+    private func point(_ c: Double, _ h: Double, _ n: Double, originX: Double, baseY: Double) -> (Double, Double) {
+        (originX + c * cellSize + n * depthStep.dx, baseY - h * cellSize - n * depthStep.dy)
+    }
+
+    private func drawCube(kind: Kind, originX: Double, baseY: Double, into writer: inout SVGWriter) {
+        let p = { (c: Double, h: Double, n: Double) in self.point(c, h, n, originX: originX, baseY: baseY) }
+        // Each face: the cells as quadrilaterals, split into highlighted and plain.
+        var faces: [(shade: Double, cells: [(on: Bool, corners: [(Double, Double)])])] = []
+        // Front face (n = 0): channel by flattened spatial position.
+        faces.append((0, (0..<channels).flatMap { c in (0..<spatial).map { h in
+            let cd = Double(c), hd = Double(h)
+            return (kind.contains(n: 0, c: c, channels: channels),
+                    [p(cd, hd, 0), p(cd + 1, hd, 0), p(cd + 1, hd + 1, 0), p(cd, hd + 1, 0)])
+        } }))
+        // Top face (h = spatial): channel by sample.
+        faces.append((0.15, (0..<channels).flatMap { c in (0..<batchSize).map { n in
+            let h = Double(spatial), cd = Double(c), nd = Double(n)
+            return (kind.contains(n: n, c: c, channels: channels),
+                    [p(cd, h, nd), p(cd + 1, h, nd), p(cd + 1, h, nd + 1), p(cd, h, nd + 1)])
+        } }))
+        // Right face (c = channels): sample by flattened spatial position.
+        faces.append((0.3, (0..<batchSize).flatMap { n in (0..<spatial).map { h in
+            let c = Double(channels), hd = Double(h), nd = Double(n)
+            return (kind.contains(n: n, c: channels - 1, channels: channels),
+                    [p(c, hd, nd), p(c, hd, nd + 1), p(c, hd + 1, nd + 1), p(c, hd + 1, nd)])
+        } }))
+        let outline = "stroke:\(Palette.foreground);stroke-width:0.8;stroke-opacity:0.7"
+        for face in faces {
+            for on in [false, true] {
+                let cells = face.cells.filter { $0.on == on }
+                guard !cells.isEmpty else { continue }
+                let fill = on
+                    ? "fill:\(Palette.seriesColor(0));fill-opacity:\(svgNumber(0.85 - face.shade))"
+                    : "fill:\(Palette.grid);fill-opacity:\(svgNumber(0.03 + face.shade))"
+                writer.open("g", [("class", on ? "nb-normalized" : "nb-cell"), ("style", fill + ";" + outline)])
+                for cell in cells { writer.polygon(cell.corners) }
+                writer.close("g")
+            }
+        }
+        // Axis names: H, W up the left edge, C under the front, N along the receding edge.
+        let labelStyle = "fill:\(Palette.foreground)"
+        let left = p(0, Double(spatial) / 2, 0)
+        writer.text(left.0 - 8, left.1, "H, W", anchor: "middle", size: 11, rotate: -90, style: labelStyle)
+        let front = p(Double(channels) / 2, 0, 0)
+        writer.text(front.0, front.1 + 15, "C", anchor: "middle", size: 11, style: labelStyle)
+        let depth = p(Double(channels), 0, Double(batchSize) / 2)
+        writer.text(depth.0 + 8, depth.1 + 10, "N", size: 11, style: labelStyle)
+    }
+}

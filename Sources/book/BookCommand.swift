@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `book`: builds the NeuralBook course from `chapters/*.md` into `output/`.
+@main
+struct BookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "book",
+        abstract: "Build an executable book: run every chapter's Swift blocks and weave the results into HTML.",
+        subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ListCommand.self, CleanCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}

@@ -1,0 +1,30 @@
+import XCTest
+@testable import NeuralEngine
+
+/// Results must not depend on the number of threads (same bits for 1 and 2 threads).
+final class CoreDeterminismTests: XCTestCase {
+    override func tearDown() { Parallel.threadCount = 2 }
+
+    /// Runs `body` with 1 and with 2 threads and returns both results' bit patterns.
+    func bitsWithOneAndTwoThreads(_ body: () -> [Tensor]) -> ([[UInt32]], [[UInt32]]) {
+        Parallel.threadCount = 1
+        let one = body().map { $0.scalars.map(\.bitPattern) }
+        Parallel.threadCount = 2
+        let two = body().map { $0.scalars.map(\.bitPattern) }
+        return (one, two)
+    }
+
+    func testMatmulConvSumAreThreadCountIndependent() {
+        let (one, two) = bitsWithOneAndTwoThreads {
+            let g = RandomGenerator(seed: 99)
+            let a = Tensor.randn([130, 70], generator: g), b = Tensor.randn([70, 90], generator: g)
+            let x = Tensor.randn([6, 3, 10, 10], generator: g).requiringGrad()
+            let w = Tensor.randn([8, 3, 3, 3], generator: g).requiringGrad()
+            let y = conv2d(x, weight: w, padding: 1)
+            (y * y).sum().backward()
+            let big = Tensor.randn([300, 400], generator: g)
+            return [matmul(a, b), y, x.grad!, w.grad!, big.sum(axes: [0]), big.sum(), (big * 2.0).exp()]
+        }
+        XCTAssertEqual(one, two)
+    }
+}
