@@ -1,8 +1,14 @@
 import Foundation
 
-/// The text alternative of a chart: the Plotting module writes it as the root element's
-/// `aria-label`, so reading it back works for every chart type without a protocol requirement.
-/// Entities are decoded because the renderer escapes the alt attribute itself.
+/// The text alternative of a figure: a Plotting `Chart`'s own `altText`; for any other SVG value,
+/// the root element's `aria-label` read back from the markup (entities decoded, since the page
+/// renderer escapes the alt attribute itself), else "figure".
+func altText(of chart: some SVGRenderable, svg: String) -> String {
+    if let chart = chart as? any Chart { return chart.altText }
+    return altText(ofSVG: svg)
+}
+
+/// The root element's `aria-label`, decoded; "figure" when there is none.
 func altText(ofSVG svg: String) -> String {
     guard let start = svg.range(of: "aria-label=\"") else { return "figure" }
     guard let end = svg[start.upperBound...].firstIndex(of: "\"") else { return "figure" }

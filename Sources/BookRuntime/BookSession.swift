@@ -40,7 +40,7 @@ public enum _BookSession {
             emit(.table(html: table.html(), caption: nil, label: nil))
         } else if let chart = value as? any SVGRenderable {
             let svg = chart.svg()
-            emit(.figure(svg: svg, caption: nil, label: nil, alt: altText(ofSVG: svg)))
+            emit(.figure(svg: svg, caption: nil, label: nil, alt: altText(of: chart, svg: svg)))
         } else {
             emit(.value(text: String(describing: value)))
         }

@@ -11,8 +11,8 @@ public func show(_ table: some HTMLRenderable, caption: String? = nil, label: St
 }
 
 /// Shows a chart as a figure. `label` (such as `fig-loss`) lets prose refer to it with `@fig-loss`;
-/// `alt` overrides the chart's own text alternative.
+/// `alt` overrides the chart's own text alternative (`Chart.altText`).
 public func show(_ chart: some SVGRenderable, caption: String? = nil, label: String? = nil, alt: String? = nil) {
     let svg = chart.svg()
-    _BookSession.emit(.figure(svg: svg, caption: caption, label: label, alt: alt ?? altText(ofSVG: svg)))
+    _BookSession.emit(.figure(svg: svg, caption: caption, label: label, alt: alt ?? altText(of: chart, svg: svg)))
 }

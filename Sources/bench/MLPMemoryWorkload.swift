@@ -31,7 +31,11 @@ enum MLPMemoryWorkload {
 
     static func peakResidentKB() -> Int {
         var usage = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
         getrusage(RUSAGE_SELF, &usage)
+        #endif
         return Int(usage.ru_maxrss)   // kilobytes on Linux
     }
 

@@ -24,12 +24,12 @@ struct Workload {
 /// Every workload, in the order the issue lists them; `mlp-memory` is reported separately because it
 /// measures peak memory in child processes rather than time.
 enum Workloads {
-    static let timed: [Workload] = [
+    static var timed: [Workload] { [
         GEMMWorkload.make(),
         InitForwardWorkload.make(),
         MLPTrainWorkload.make(),
         CNNStepWorkload.make(norm: .batch),
         CNNStepWorkload.make(norm: .group),
-    ]
-    static let names = timed.map(\.name) + [MLPMemoryWorkload.name]
+    ] }
+    static var names: [String] { timed.map(\.name) + [MLPMemoryWorkload.name] }
 }

@@ -59,7 +59,7 @@ final class ChapterParserTests: XCTestCase {
     }
 
     func testDoubleBacktickSpanAndEmptyExpression() throws {
-        let chapter = try ChapterParser().parse("Value ``{swift} "`"`` here.\n", sourcePath: "chapters/d.md")
+        let chapter = try ChapterParser().parse(#"Value ``{swift} "`"`` here."# + "\n", sourcePath: "chapters/d.md")
         XCTAssertEqual(chapter.inlines.map(\.expression), ["\"`\""])
         XCTAssertThrowsError(try ChapterParser().parse("Empty `{swift}` span.\n", sourcePath: "chapters/e.md")) { error in
             XCTAssertEqual((error as? BookError)?.line, 1)

@@ -34,7 +34,11 @@ final class EndToEndTests: XCTestCase {
     func testClaimsValuesAndInlineValues() throws {
         let chapter = try book().chapter("01-claims")
         let cells = chapter.cells
-        XCTAssertEqual(cells.map(\.status), [.ok, .ok])
+        XCTAssertEqual(cells.map(\.status), [.ok, .ok, .ok])
+        XCTAssertEqual(cells[2].outputs, [
+            .table(html: "<table><tr><td>1</td><td>4</td></tr></table>", caption: "Squares", label: "tbl-squares"),
+            .figure(svg: "<svg aria-label=\"a &amp; dot\"></svg>", caption: "A dot", label: "fig-dot", alt: "a & dot"),
+        ])
         XCTAssertEqual(cells[0].outputs, [.text("printed <script>alert(1)</script>\n"), .value("42")])
         XCTAssertEqual(chapter.claims.map(\.passed), [true, false, true])
         XCTAssertEqual(chapter.claims[1].detail, "observed 42, expected 40 ± 1")

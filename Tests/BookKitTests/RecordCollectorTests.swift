@@ -51,8 +51,7 @@ final class RecordCollectorTests: XCTestCase {
         for _ in 0..<1100 { stream += row }
         feed(stream, into: &collector, chunk: 65_536)
         let outputs = try XCTUnwrap(collector.outputs[1])
-        XCTAssertEqual(outputs.count, 2)
-        guard case .text(let text) = outputs[0] else { return XCTFail("\(outputs[0])") }
+        guard outputs.count == 2, case .text(let text) = outputs[0] else { return XCTFail("\(outputs.count) outputs") }
         XCTAssertEqual(text.utf8.count, RecordCollector.textLimit)
         XCTAssertEqual(outputs[1], .notice("output cut at 1 MiB: the block printed more than that"))
     }

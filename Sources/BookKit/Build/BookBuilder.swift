@@ -40,7 +40,7 @@ public struct BookBuilder {
             reporter.message("warning: the engine in \(toolchain.binDirectory.path) is a debug build, about 300x slower; build `book` with -c release")
         }
         let engine = EngineFingerprint.compute(toolchain: toolchain)
-        let swiftVersion = toolchain.version()
+        let swiftVersion = toolchain.version(rememberedIn: layout.cacheDirectory)
 
         // Stage 1: parse.
         var parsed: [Result<ParsedChapter, BookError>] = []

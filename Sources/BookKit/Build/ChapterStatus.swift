@@ -11,7 +11,7 @@ public struct ChapterStatus: Sendable {
     /// Statuses of every chapter of `layout`'s book, without compiling anything.
     public static func all(layout: BookLayout, toolchain: Toolchain) throws -> [ChapterStatus] {
         let engine = EngineFingerprint.compute(toolchain: toolchain)
-        let version = toolchain.version()
+        let version = toolchain.version(rememberedIn: layout.cacheDirectory)
         return try layout.chapterFiles().map { file in
             do {
                 let chapter = try layout.parse(file)

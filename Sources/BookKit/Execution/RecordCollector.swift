@@ -22,6 +22,7 @@ struct RecordCollector {
     /// after the last block).
     private(set) var looseText = ""
     private var textBytes: [Int: Int] = [:]
+    private var cutBlocks: Set<Int> = []
     private var pending: [UInt8] = []
 
     init(nonce: String) { self.nonce = nonce }
@@ -92,17 +93,22 @@ struct RecordCollector {
     private mutating func appendText(_ text: String) {
         guard let block = currentBlock else { looseText += text; return }
         let used = textBytes[block, default: 0]
-        guard used < Self.textLimit else { return }
-        var kept = text
-        if used + text.utf8.count > Self.textLimit {
-            kept = String(decoding: Array(text.utf8).prefix(Self.textLimit - used), as: UTF8.self)
-            textBytes[block] = Self.textLimit
-            appendMergingText(kept)
-            outputs[block, default: []].append(.notice("output cut at 1 MiB: the block printed more than that"))
+        let room = Self.textLimit - used
+        if text.utf8.count <= room {
+            textBytes[block] = used + text.utf8.count
+            appendMergingText(text)
             return
         }
-        textBytes[block] = used + text.utf8.count
-        appendMergingText(kept)
+        // Over the limit: keep what fits (cut on a character boundary), then say so once.
+        if room > 0 {
+            let kept = String(decoding: Array(text.utf8).prefix(room), as: UTF8.self)
+            appendMergingText(kept.hasSuffix("\u{FFFD}") ? String(kept.dropLast()) : kept)
+        }
+        textBytes[block] = Self.textLimit
+        if !cutBlocks.contains(block) {
+            cutBlocks.insert(block)
+            outputs[block, default: []].append(.notice("output cut at 1 MiB: the block printed more than that"))
+        }
     }
 
     private mutating func appendMergingText(_ text: String) {

@@ -49,6 +49,26 @@ public struct Toolchain: Sendable {
         return objects.sorted()
     }
 
+    /// `swiftc --version`, remembered in `folder` next to a stamp of the compiler file (resolved
+    /// path, size, modification time): starting the driver costs about a second on a busy
+    /// machine, which a no-op build cannot afford.
+    public func version(rememberedIn folder: URL) -> String {
+        let real = swiftc.resolvingSymlinksInPath().path
+        let attributes = try? FileManager.default.attributesOfItem(atPath: real)
+        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+        let stamp = "\(real) \(size) \(modified)"
+        let file = folder.appendingPathComponent("swiftc-version.txt")
+        if let saved = try? String(contentsOf: file, encoding: .utf8), let newline = saved.firstIndex(of: "\n"),
+           saved[..<newline] == stamp {
+            return String(saved[saved.index(after: newline)...])
+        }
+        let fresh = version()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? AtomicFile.write(Array((stamp + "\n" + fresh).utf8), to: file)
+        return fresh
+    }
+
     /// `swiftc --version`, part of every cache key.
     public func version() -> String {
         let result = try? ProcessRunner.run(swiftc, arguments: ["--version"], timeout: 60)

@@ -26,8 +26,14 @@ public enum Anomaly {
     /// Traps if detection is on and `output` of `op` has a non-finite element.
     static func check(op: String, inputs: [Tensor], output: Tensor, phase: String = "forward") {
         guard detection, let bad = firstNonFinite(output) else { return }
-        fatalError(message(op: op, inputShapes: inputs.map(\.shape), outputShape: output.shape,
-                           value: bad.value, index: bad.index, phase: phase))
+        var text = message(op: op, inputShapes: inputs.map(\.shape), outputShape: output.shape,
+                           value: bad.value, index: bad.index, phase: phase)
+        let names = inputs.compactMap(\.name)
+        if !names.isEmpty { text += "; named inputs: " + names.joined(separator: ", ") }
+        if let bad = inputs.first(where: { firstNonFinite($0) != nil }) {
+            text += "; an input was already non-finite (\(bad.name ?? "unnamed") \(ShapeError.describe(bad.shape)))"
+        }
+        fatalError(text)
     }
 }
 

@@ -25,7 +25,9 @@ extension Tensor {
                 guard let g = grads.removeValue(forKey: ObjectIdentifier(node)) else { continue }
                 for hook in node.gradientHooks { hook(g) }
                 if node.isLeaf || node.retainsGrad {
-                    node.grad = node.grad.map { $0 + g } ?? g
+                    // A fresh object: one gradient tensor may feed several parents (e.g. through `add`),
+                    // and in-place edits of one `.grad` (clipping) must not reach another.
+                    node.grad = node.grad.map { $0 + g } ?? g.detach()
                 }
                 guard let fn = node.backwardFn else { continue }
                 let parentGrads = fn(g)

@@ -17,10 +17,10 @@ public enum NPY {
         case "<f4", "<i4": dtypeSize = 4
         case "<f8", "<i8": dtypeSize = 8
         case "|u1", "|i1", "<u1", "<i1": dtypeSize = 1
-        default: throw NPYError(path: path, reason: "unsupported dtype '\(header.descr)' (supported: <f4, <f8, <i8, <i4, |u1, |i1)")
+        default: throw NPYError(path: path, reason: "cannot read .npy: unsupported dtype '\(header.descr)' (supported: <f4, <f8, <i8, <i4, |u1, |i1)")
         }
         guard bytes.count >= offset + n * dtypeSize else {
-            throw NPYError(path: path, reason: "data truncated: \(bytes.count - offset) bytes for \(n) elements of '\(header.descr)'")
+            throw NPYError(path: path, reason: "invalid .npy: data truncated: \(bytes.count - offset) bytes for \(n) elements of '\(header.descr)'")
         }
         let storageShape = header.fortranOrder ? Array(header.shape.reversed()) : header.shape
         let tensor: Tensor = bytes.withUnsafeBytes { raw in
@@ -55,7 +55,7 @@ public enum NPY {
     public static func read(from url: URL) throws -> Tensor {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw NPYError(path: url.path, reason: "cannot open file (\(error.localizedDescription))")
+            throw NPYError(path: url.path, reason: "cannot read .npy file (\(error.localizedDescription))")
         }
         return try decode(data, path: url.path)
     }
@@ -63,7 +63,7 @@ public enum NPY {
     /// Writes `tensor` to a `.npy` file (replacing it).
     public static func write(_ tensor: Tensor, to url: URL) throws {
         do { try encode(tensor).write(to: url, options: .atomic) } catch {
-            throw NPYError(path: url.path, reason: "cannot write file (\(error.localizedDescription))")
+            throw NPYError(path: url.path, reason: "cannot write .npy file (\(error.localizedDescription))")
         }
     }
 }

@@ -7,5 +7,5 @@ public struct NPYError: Error, CustomStringConvertible, Sendable {
     /// What is wrong.
     public let reason: String
 
-    public var description: String { "\(path): cannot read .npy: \(reason)" }
+    public var description: String { "\(path): \(reason)" }
 }

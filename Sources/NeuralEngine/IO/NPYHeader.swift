@@ -13,7 +13,7 @@ struct NPYHeader: Equatable {
 
     /// Parses the header; returns it and the offset where the data starts.
     static func parse(_ bytes: [UInt8], path: String) throws -> (NPYHeader, Int) {
-        func fail(_ reason: String) -> NPYError { NPYError(path: path, reason: reason) }
+        func fail(_ reason: String) -> NPYError { NPYError(path: path, reason: "invalid .npy header: " + reason) }
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else { throw fail("missing the \\x93NUMPY magic string") }
         let major = bytes[6]
         let headerLength: Int, start: Int

@@ -82,37 +82,46 @@ enum GEMMDriver<K: GEMMMicroKernel> {
         let mr = K.mr, nr = K.nr
         let maxDepth = Swift.min(K.kc, k)
         let maxColumns = Swift.min(K.nc, n)
-        let packedB = allocateAligned(T.self, count: ((maxColumns + nr - 1) / nr) * nr * maxDepth)
-        defer { packedB.deallocate() }
         let rowPanels = (m + mr - 1) / mr
+        let packedA = allocateAligned(T.self, count: rowPanels * mr * maxDepth)
+        let packedB = allocateAligned(T.self, count: ((maxColumns + nr - 1) / nr) * nr * maxDepth)
+        defer { packedA.deallocate(); packedB.deallocate() }
         let threaded = m * n * k >= parallelLimit
-        let chunk = threaded ? rowChunk(rowPanels) : rowPanels
         for jc in stride(from: 0, to: n, by: K.nc) {
             let columns = Swift.min(K.nc, n - jc)
             let columnPanels = (columns + nr - 1) / nr
+            let blocks = TileBlocks(rowPanels: rowPanels, columnPanels: columnPanels, split: threaded,
+                                    maxRowPanels: K.mc / mr)
             for pc in stride(from: 0, to: k, by: K.kc) {
                 let depth = Swift.min(K.kc, k - pc)
-                Parallel.forEachChunk(columnPanels, minChunk: threaded ? 8 : columnPanels) { panels in
-                    K.packB(transposed: transB, b, ldb: ldb, depthStart: pc, depth: depth, columnStart: jc,
-                            columns: columns, panels: panels, into: packedB)
+                // One parallel pass packs every B panel of this block, then every A panel.
+                let packCount = columnPanels + rowPanels
+                Parallel.forEachChunk(packCount, minChunk: threaded ? 4 : packCount) { range in
+                    for index in range {
+                        if index < columnPanels {
+                            K.packB(transposed: transB, b, ldb: ldb, depthStart: pc, depth: depth, columnStart: jc,
+                                    columns: columns, panels: index..<(index + 1), into: packedB)
+                        } else {
+                            let row = (index - columnPanels) * mr
+                            K.packA(transposed: transA, a, lda: lda, rowStart: row, rows: Swift.min(mr, m - row),
+                                    depthStart: pc, depth: depth, into: packedA + row * depth)
+                        }
+                    }
                 }
                 // Later k blocks add to what the first one stored.
                 let blockBeta = pc == 0 ? beta : 1
-                Parallel.forEachChunk(rowPanels, minChunk: chunk) { range in
-                    let firstRow = range.lowerBound * mr
-                    let rows = Swift.min(m, range.upperBound * mr) - firstRow
-                    let packedA = allocateAligned(T.self, count: range.count * mr * depth)
-                    defer { packedA.deallocate() }
-                    K.packA(transposed: transA, a, lda: lda, rowStart: firstRow, rows: rows,
-                            depthStart: pc, depth: depth, into: packedA)
-                    for panel in 0..<columnPanels {
-                        let bPanel = UnsafePointer(packedB + panel * nr * depth)
-                        let cols = Swift.min(nr, columns - panel * nr)
-                        for rowPanel in 0..<range.count {
-                            let row = firstRow + rowPanel * mr
-                            K.tile(k: depth, a: packedA + rowPanel * mr * depth, aRowStride: 1, aKStride: mr,
-                                   b: bPanel, bKStride: nr, c: c + row * ldc + jc + panel * nr, ldc: ldc,
-                                   rows: Swift.min(mr, m - row), cols: cols, alpha: alpha, beta: blockBeta)
+                Parallel.forEachChunk(blocks.count, minChunk: 1) { range in
+                    for block in range {
+                        let (rowRange, columnRange) = blocks.panels(of: block)
+                        for panel in columnRange {
+                            let bPanel = UnsafePointer(packedB + panel * nr * depth)
+                            let cols = Swift.min(nr, columns - panel * nr)
+                            for rowPanel in rowRange {
+                                let row = rowPanel * mr
+                                K.tile(k: depth, a: packedA + row * depth, aRowStride: 1, aKStride: mr,
+                                       b: bPanel, bKStride: nr, c: c + row * ldc + jc + panel * nr, ldc: ldc,
+                                       rows: Swift.min(mr, m - row), cols: cols, alpha: alpha, beta: blockBeta)
+                            }
                         }
                     }
                 }
@@ -120,10 +129,37 @@ enum GEMMDriver<K: GEMMMicroKernel> {
         }
     }
 
-    /// Row panels per parallel chunk: about 16 chunks (dynamic balance on a busy machine), at most one
-    /// A block of `mc` rows. Depends on the shape only.
+    /// Row panels per parallel chunk of the direct path: about 16 chunks, at most `mc` rows each.
     static func rowChunk(_ rowPanels: Int) -> Int {
         Swift.max(1, Swift.min(K.mc / K.mr, (rowPanels + 15) / 16))
+    }
+}
+
+/// The parallel blocks of C in the packed path: a grid of row blocks (≤ `maxRowPanels` panels, an A
+/// block that stays in L2) × column blocks, with about 16 blocks in all so that two threads stay
+/// balanced on a busy machine even when C is short and wide (m = 32, n = 2048 in a convolution).
+/// Depends on the shape only; each C element belongs to exactly one block.
+struct TileBlocks {
+    let rowPanels: Int, columnPanels: Int
+    let rowsPerBlock: Int, columnsPerBlock: Int
+    let rowBlocks: Int, columnBlocks: Int
+    var count: Int { rowBlocks * columnBlocks }
+
+    init(rowPanels: Int, columnPanels: Int, split: Bool, maxRowPanels: Int, target: Int = 16) {
+        self.rowPanels = rowPanels
+        self.columnPanels = columnPanels
+        rowsPerBlock = split ? Swift.max(1, Swift.min(maxRowPanels, (rowPanels + 3) / 4)) : rowPanels
+        rowBlocks = (rowPanels + rowsPerBlock - 1) / rowsPerBlock
+        let wanted = split ? Swift.min(columnPanels, (target + rowBlocks - 1) / rowBlocks) : 1
+        columnsPerBlock = (columnPanels + wanted - 1) / wanted
+        columnBlocks = (columnPanels + columnsPerBlock - 1) / columnsPerBlock
+    }
+
+    /// Row panels and column panels of block `index`.
+    func panels(of index: Int) -> (rows: Range<Int>, columns: Range<Int>) {
+        let r = index / columnBlocks, c = index % columnBlocks
+        return (r * rowsPerBlock..<Swift.min(rowPanels, (r + 1) * rowsPerBlock),
+                c * columnsPerBlock..<Swift.min(columnPanels, (c + 1) * columnsPerBlock))
     }
 }
 

@@ -28,6 +28,10 @@ protocol GEMMMicroKernel {
     static func packB(transposed: Bool, _ b: UnsafePointer<Scalar>, ldb: Int,
                       depthStart: Int, depth: Int, columnStart: Int, columns: Int,
                       panels: Range<Int>, into dest: UnsafeMutablePointer<Scalar>)
+    /// `dest[p·destStride + l] = source[l·sourceStride + p]` for `l < lines`, `p < depth`: the transposing
+    /// copy behind packing A untransposed and B transposed (Float overrides it with SIMD transposes).
+    static func interleave(_ source: UnsafePointer<Scalar>, sourceStride: Int, lines: Int, depth: Int,
+                           into dest: UnsafeMutablePointer<Scalar>, destStride: Int)
 }
 
 extension GEMMMicroKernel {
@@ -153,11 +157,9 @@ extension GEMMMicroKernel {
                     for r in valid..<mr { target[r] = 0 }
                 }
             } else {
-                // op(A)[i, p] = a[i·lda + p]: read each row sequentially, write with stride mr.
-                for r in 0..<valid {
-                    let source = a + (firstRow + r) * lda + depthStart
-                    for p in 0..<depth { d[p * mr + r] = source[p] }
-                }
+                // op(A)[i, p] = a[i·lda + p]: interleave `valid` rows.
+                interleave(a + firstRow * lda + depthStart, sourceStride: lda, lines: valid, depth: depth,
+                           into: d, destStride: mr)
                 for r in valid..<mr {
                     for p in 0..<depth { d[p * mr + r] = 0 }
                 }
@@ -178,11 +180,9 @@ extension GEMMMicroKernel {
             let valid = Swift.min(nr, columnStart + columns - firstColumn)
             let d = dest + panel * nr * depth
             if transposed {
-                // op(B)[p, j] = b[j·ldb + p]: read each column of op(B) sequentially.
-                for j in 0..<valid {
-                    let source = b + (firstColumn + j) * ldb + depthStart
-                    for p in 0..<depth { d[p * nr + j] = source[p] }
-                }
+                // op(B)[p, j] = b[j·ldb + p]: interleave `valid` rows of b.
+                interleave(b + firstColumn * ldb + depthStart, sourceStride: ldb, lines: valid, depth: depth,
+                           into: d, destStride: nr)
                 for j in valid..<nr {
                     for p in 0..<depth { d[p * nr + j] = 0 }
                 }
@@ -203,6 +203,14 @@ extension GEMMMicroKernel {
                     for j in valid..<nr { target[j] = 0 }
                 }
             }
+        }
+    }
+
+    static func interleave(_ source: UnsafePointer<Scalar>, sourceStride: Int, lines: Int, depth: Int,
+                           into dest: UnsafeMutablePointer<Scalar>, destStride: Int) {
+        // Sequential writes, `lines` sequential read streams.
+        for p in 0..<depth {
+            for l in 0..<lines { dest[p * destStride + l] = source[l * sourceStride + p] }
         }
     }
 }

@@ -86,30 +86,60 @@ public enum Im2Col {
                                                _ columns: UnsafeMutablePointer<T>, _ ld: Int) {
         checkLeadingDimension(ld, g, "im2col")
         let outH = g.outputHeight, outW = g.outputWidth, s = g.stride
+        // "Same" convolutions (stride 1, output as wide as the input): the rows of one column-matrix row
+        // are the image plane shifted by a constant offset, so the valid part is one contiguous copy
+        // followed by zeroing the few entries that wrapped around a row end.
+        let shiftCopy = s == 1 && outW == g.width
         for c in 0..<g.channels {
             let plane = image + c * g.height * g.width
             for i in 0..<g.kernelHeight {
-                let validRows = g.validOutputRange(kernelOffset: i, inputSize: g.height, outputSize: outH)
+                let rows = g.validOutputRange(kernelOffset: i, inputSize: g.height, outputSize: outH)
                 for j in 0..<g.kernelWidth {
-                    let row = columns + ((c * g.kernelHeight + i) * g.kernelWidth + j) * ld
-                    let validCols = g.validOutputRange(kernelOffset: j, inputSize: g.width, outputSize: outW)
-                    for oy in 0..<outH {
-                        let out = row + oy * outW
-                        guard validRows.contains(oy), !validCols.isEmpty else {
-                            out.update(repeating: 0, count: outW)
-                            continue
+                    let out = columns + ((c * g.kernelHeight + i) * g.kernelWidth + j) * ld
+                    let cols = g.validOutputRange(kernelOffset: j, inputSize: g.width, outputSize: outW)
+                    if rows.isEmpty || cols.isEmpty {
+                        out.update(repeating: 0, count: outH * outW)
+                        continue
+                    }
+                    out.update(repeating: 0, count: rows.lowerBound * outW)
+                    (out + rows.upperBound * outW).update(repeating: 0, count: (outH - rows.upperBound) * outW)
+                    // Input pixel feeding output (oy, ox): source[oy·stride·W + ox·stride].
+                    let source = plane + (i - g.padding) * g.width + (j - g.padding)
+                    if shiftCopy {
+                        let first = rows.lowerBound * outW + cols.lowerBound
+                        let last = (rows.upperBound - 1) * outW + cols.upperBound
+                        (out + first).update(from: source + first, count: last - first)
+                        for oy in rows {
+                            zeroSmall(out + oy * outW, cols.lowerBound)
+                            zeroSmall(out + oy * outW + cols.upperBound, outW - cols.upperBound)
                         }
-                        out.update(repeating: 0, count: validCols.lowerBound)
-                        let source = plane + (oy * s - g.padding + i) * g.width - g.padding + j
+                        continue
+                    }
+                    for oy in rows {
+                        let target = out + oy * outW
+                        let input = source + oy * s * g.width
+                        zeroSmall(target, cols.lowerBound)
                         if s == 1 {
-                            (out + validCols.lowerBound).update(from: source + validCols.lowerBound, count: validCols.count)
+                            for ox in cols { target[ox] = input[ox] }
                         } else {
-                            for ox in validCols { out[ox] = source[ox * s] }
+                            for ox in cols { target[ox] = input[ox * s] }
                         }
-                        (out + validCols.upperBound).update(repeating: 0, count: outW - validCols.upperBound)
+                        zeroSmall(target + cols.upperBound, outW - cols.upperBound)
                     }
                 }
             }
+        }
+    }
+
+    /// Zeroes `count` values; padding borders are usually 1–2 wide, where a library call would cost more
+    /// than the stores.
+    @inline(__always)
+    static func zeroSmall<T: BinaryFloatingPoint>(_ pointer: UnsafeMutablePointer<T>, _ count: Int) {
+        switch count {
+        case 0: return
+        case 1: pointer[0] = 0
+        case 2: pointer[0] = 0; pointer[1] = 0
+        default: pointer.update(repeating: 0, count: count)
         }
     }
 
@@ -122,14 +152,19 @@ public enum Im2Col {
         for c in 0..<g.channels {
             let plane = image + c * g.height * g.width
             for i in 0..<g.kernelHeight {
-                let validRows = g.validOutputRange(kernelOffset: i, inputSize: g.height, outputSize: outH)
+                let rows = g.validOutputRange(kernelOffset: i, inputSize: g.height, outputSize: outH)
                 for j in 0..<g.kernelWidth {
-                    let row = columns + ((c * g.kernelHeight + i) * g.kernelWidth + j) * ld
-                    let validCols = g.validOutputRange(kernelOffset: j, inputSize: g.width, outputSize: outW)
-                    for oy in validRows {
-                        let input = row + oy * outW
-                        let target = plane + (oy * s - g.padding + i) * g.width - g.padding + j
-                        for ox in validCols { target[ox * s] += input[ox] }
+                    let input = columns + ((c * g.kernelHeight + i) * g.kernelWidth + j) * ld
+                    let cols = g.validOutputRange(kernelOffset: j, inputSize: g.width, outputSize: outW)
+                    let target = plane + (i - g.padding) * g.width + (j - g.padding)
+                    for oy in rows {
+                        let from = input + oy * outW
+                        let to = target + oy * s * g.width
+                        if s == 1 {
+                            for ox in cols { to[ox] += from[ox] }
+                        } else {
+                            for ox in cols { to[ox * s] += from[ox] }
+                        }
                     }
                 }
             }

@@ -11,8 +11,9 @@ public func mseLoss(_ prediction: Tensor, _ target: Tensor) -> Tensor {
 /// Cross-entropy of integer class labels under softmax(logits), averaged over the N rows:
 /// L = −(1/N) Σᵢ log softmax(zᵢ)[yᵢ].
 ///
-/// Computed through the stable `logSoftmax` (z − max z − log Σ e^(z − max z)), so large logits do not
-/// overflow. Its gradient with respect to the logits is (softmax(z) − onehot(y)) / N.
+/// Computed with the log-sum-exp trick (log softmax(z) = z − max z − log Σ e^(z − max z)), so large
+/// logits do not overflow. Its gradient with respect to the logits is (softmax(z) − onehot(y)) / N.
+/// Runs the fused ``CrossEntropyKernel``; `crossEntropyComposite` is the same loss from primitives.
 /// - Parameters:
 ///   - logits: `[N, C]` unnormalized scores.
 ///   - labels: N class indices in 0..<C.
@@ -20,8 +21,16 @@ public func crossEntropy(logits: Tensor, labels: [Int]) -> Tensor {
     if logits.rank != 2 || logits.shape[0] != labels.count {
         fatalError("crossEntropy: logits \(ShapeError.describe(logits.shape)) must be [N, C] with N = \(labels.count) labels")
     }
-    let classes = logits.shape[1]
-    let picked = logits.logSoftmax(axis: -1) * oneHot(labels, classes: classes, dtype: logits.dtype)
+    return CrossEntropyKernel.apply(logits, labels)
+}
+
+/// ``crossEntropy(logits:labels:)`` built from Tensor primitives: −(logSoftmax(z) ⊙ onehot(y)).sum() / N.
+/// Slower (about nine graph nodes); kept as the readable reference the fused kernel is tested against.
+public func crossEntropyComposite(logits: Tensor, labels: [Int]) -> Tensor {
+    if logits.rank != 2 || logits.shape[0] != labels.count {
+        fatalError("crossEntropy: logits \(ShapeError.describe(logits.shape)) must be [N, C] with N = \(labels.count) labels")
+    }
+    let picked = logits.logSoftmax(axis: -1) * oneHot(labels, classes: logits.shape[1], dtype: logits.dtype)
     return picked.sum() * (-1 / Double(labels.count))
 }
 

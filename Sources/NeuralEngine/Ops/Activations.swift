@@ -2,7 +2,7 @@
 extension Tensor {
     /// tanh x. d/dx = 1 − tanh² x (reuses the output).
     public func tanh() -> Tensor {
-        let y = map({ Float.tanhValue($0) }, { Double.tanhValue($0) })
+        let y = apply(TanhKernel.self)
         let saved = y.detach()
         return Tensor.record("tanh", inputs: [self], output: y) { g in
             [Tensor.zip("tanh_backward", g, saved, { $0 * (1 - $1 * $1) }, { $0 * (1 - $1 * $1) })]
@@ -12,7 +12,7 @@ extension Tensor {
     /// Logistic sigmoid σ(x) = 1/(1 + e^(−x)), computed stably. dσ/dx = σ(1 − σ).
     /// A primitive (not exp and divide) so large |x| never overflows.
     public func sigmoid() -> Tensor {
-        let y = map({ sigmoidScalar($0) }, { sigmoidScalar($0) })
+        let y = apply(SigmoidKernel.self)
         let saved = y.detach()
         return Tensor.record("sigmoid", inputs: [self], output: y) { g in
             [Tensor.zip("sigmoid_backward", g, saved, { $0 * $1 * (1 - $1) }, { $0 * $1 * (1 - $1) })]
@@ -21,7 +21,7 @@ extension Tensor {
 
     /// ReLU max(x, 0) (Nair & Hinton 2010). d/dx = 1 for x > 0, else 0.
     public func relu() -> Tensor {
-        let y = map({ $0 > 0 ? $0 : 0 }, { $0 > 0 ? $0 : 0 })
+        let y = apply(ReluKernel.self)
         return Tensor.record("relu", inputs: [self], output: y) { [self] g in
             [Tensor.zip("relu_backward", g, self, { $1 > 0 ? $0 : 0 }, { $1 > 0 ? $0 : 0 })]
         }
@@ -49,7 +49,7 @@ extension Tensor {
 
     /// GELU x Φ(x), exact erf form (Hendrycks & Gimpel 2016). d/dx = Φ(x) + x φ(x).
     public func gelu() -> Tensor {
-        let y = map({ geluScalar($0) }, { geluScalar($0) })
+        let y = apply(GeluKernel.self)
         return Tensor.record("gelu", inputs: [self], output: y) { [self] g in
             [Tensor.zip("gelu_backward", g, self, { $0 * geluDerivative($1) }, { $0 * geluDerivative($1) })]
         }

@@ -28,8 +28,9 @@ enum ConvKernel {
         let L = g.columnCount, O = outChannels, K = g.columnRows
         let groups = groups(batch: batch, g)
         let widest = groups.map(\.count).max() ?? 0
-        var columns = [T](repeating: 0, count: K * widest * L)
-        var product = [T](repeating: 0, count: O * widest * L)
+        // Scratch buffers are fully overwritten (im2col writes every entry; GEMM with beta 0 ignores C).
+        var columns: [T] = makeArray(K * widest * L) { _ in }
+        var product: [T] = makeArray(O * widest * L) { _ in }
         return makeArray(batch * O * L) { y in
             x.withUnsafeBufferPointer { xs in w.withUnsafeBufferPointer { ws in
                 columns.withUnsafeMutableBufferPointer { cols in product.withUnsafeMutableBufferPointer { prod in
@@ -57,9 +58,9 @@ enum ConvKernel {
         let L = g.columnCount, O = outChannels, K = g.columnRows
         let groups = groups(batch: batch, g)
         let widest = groups.map(\.count).max() ?? 0
-        var columns = [T](repeating: 0, count: K * widest * L)
-        var gmat = [T](repeating: 0, count: O * widest * L)
-        var dw = [T](repeating: 0, count: needWeight ? O * K : 0)
+        var columns: [T] = makeArray(K * widest * L) { _ in }
+        var gmat: [T] = makeArray(O * widest * L) { _ in }
+        var dw: [T] = makeArray(needWeight ? O * K : 0) { _ in }     // first group's GEMM has beta 0
         var dx = [T](repeating: 0, count: needInput ? batch * g.imageCount : 0)
         x.withUnsafeBufferPointer { xs in w.withUnsafeBufferPointer { ws in gy.withUnsafeBufferPointer { gys in
             columns.withUnsafeMutableBufferPointer { cols in gmat.withUnsafeMutableBufferPointer { gm in

@@ -1,84 +1,116 @@
 /// Pooling over spatial windows of `[N, C, H, W]` tensors (no padding; output size floor((H − k)/s) + 1).
-enum PoolGeometry {
-    static func output(_ x: Tensor, _ op: String, kernel: Int, stride: Int) -> (n: Int, c: Int, h: Int, w: Int, oh: Int, ow: Int) {
+struct PoolGeometry {
+    let planes: Int, h: Int, w: Int, oh: Int, ow: Int, kernel: Int, stride: Int
+
+    init(_ x: Tensor, _ op: String, kernel: Int, stride: Int) {
         if x.rank != 4 { fatalError("\(op): expected [N, C, H, W], got \(ShapeError.describe(x.shape))") }
         if kernel < 1 || stride < 1 || kernel > x.shape[2] || kernel > x.shape[3] {
             fatalError("\(op): kernel \(kernel) / stride \(stride) invalid for input \(ShapeError.describe(x.shape))")
         }
-        let (h, w) = (x.shape[2], x.shape[3])
-        return (x.shape[0], x.shape[1], h, w, (h - kernel) / stride + 1, (w - kernel) / stride + 1)
+        planes = x.shape[0] * x.shape[1]; h = x.shape[2]; w = x.shape[3]
+        oh = (h - kernel) / stride + 1; ow = (w - kernel) / stride + 1
+        self.kernel = kernel; self.stride = stride
+    }
+
+    func outputShape(_ x: Tensor) -> [Int] { [x.shape[0], x.shape[1], oh, ow] }
+
+    /// Calls `body(outputIndex, windowStart)` for every output position, in row-major order.
+    @inline(__always)
+    func forEachWindow(_ body: (Int, Int) -> Void) {
+        var index = 0
+        for plane in 0..<planes {
+            let base = plane * h * w
+            for i in 0..<oh { for j in 0..<ow { body(index, base + i * stride * w + j * stride); index += 1 } }
+        }
+    }
+}
+
+enum PoolKernel {
+    /// Window maxima and the flat input index of each (first maximum on ties).
+    static func max<T: TensorScalar>(_ x: [T], _ p: PoolGeometry) -> ([T], [Int]) {
+        let n = p.planes * p.oh * p.ow
+        var argmax = [Int](repeating: 0, count: n)
+        let values: [T] = x.withUnsafeBufferPointer { xs in
+            makeArray(n) { out in
+                p.forEachWindow { index, start in
+                    var best = start
+                    for u in 0..<p.kernel {
+                        let row = start + u * p.w
+                        for v in 0..<p.kernel where xs[row + v] > xs[best] { best = row + v }
+                    }
+                    out[index] = xs[best]; argmax[index] = best
+                }
+            }
+        }
+        return (values, argmax)
+    }
+
+    /// Window means.
+    static func average<T: TensorScalar>(_ x: [T], _ p: PoolGeometry) -> [T] {
+        let scale = 1 / T(p.kernel * p.kernel)
+        return x.withUnsafeBufferPointer { xs in
+            makeArray(p.planes * p.oh * p.ow) { out in
+                p.forEachWindow { index, start in
+                    var acc: T = 0
+                    for u in 0..<p.kernel { for v in 0..<p.kernel { acc += xs[start + u * p.w + v] } }
+                    out[index] = acc * scale
+                }
+            }
+        }
+    }
+
+    /// Adjoint of `average`: each output gradient spread as g / k² over its window.
+    static func averageBackward<T: TensorScalar>(_ g: [T], _ p: PoolGeometry, inputCount: Int) -> [T] {
+        let scale = 1 / T(p.kernel * p.kernel)
+        var dx = [T](repeating: 0, count: inputCount)
+        dx.withUnsafeMutableBufferPointer { d in
+            p.forEachWindow { index, start in
+                let share = g[index] * scale
+                for u in 0..<p.kernel { for v in 0..<p.kernel { d[start + u * p.w + v] += share } }
+            }
+        }
+        return dx
+    }
+
+    /// Adjoint of `max`: each output gradient added to its window's maximum.
+    static func scatter<T: TensorScalar>(_ g: [T], to argmax: [Int], inputCount: Int) -> [T] {
+        var dx = [T](repeating: 0, count: inputCount)
+        for (k, i) in argmax.enumerated() { dx[i] += g[k] }
+        return dx
     }
 }
 
 /// Max pooling (stride defaults to the kernel size). The gradient goes to the first maximal element
 /// of each window.
 public func maxPool2d(_ x: Tensor, kernel: Int, stride: Int? = nil) -> Tensor {
-    let s = stride ?? kernel
-    let p = PoolGeometry.output(x, "maxPool2d", kernel: kernel, stride: s)
-    let values = x.doubles
-    let outCount = p.n * p.c * p.oh * p.ow
-    var result = [Double](repeating: 0, count: outCount)
-    var argmax = [Int](repeating: 0, count: outCount)
-    var index = 0
-    for plane in 0..<(p.n * p.c) {
-        let base = plane * p.h * p.w
-        for i in 0..<p.oh {
-            for j in 0..<p.ow {
-                var best = base + i * s * p.w + j * s
-                for u in 0..<kernel {
-                    for v in 0..<kernel {
-                        let at = base + (i * s + u) * p.w + j * s + v
-                        if values[at] > values[best] { best = at }
-                    }
-                }
-                result[index] = values[best]; argmax[index] = best
-                index += 1
-            }
-        }
+    let p = PoolGeometry(x, "maxPool2d", kernel: kernel, stride: stride ?? kernel)
+    let out: Tensor, argmax: [Int]
+    switch x.dtype {
+    case .float32: let r = PoolKernel.max(x.f32, p); out = Tensor(shape: p.outputShape(x), f32: r.0); argmax = r.1
+    case .float64: let r = PoolKernel.max(x.f64, p); out = Tensor(shape: p.outputShape(x), f64: r.0); argmax = r.1
     }
-    let out = Tensor(result, shape: [p.n, p.c, p.oh, p.ow], dtype: x.dtype)
     return Tensor.record("maxPool2d", inputs: [x], output: out) { g in
-        var dx = [Double](repeating: 0, count: x.count)
-        for (k, gv) in g.doubles.enumerated() { dx[argmax[k]] += gv }
-        return [Tensor(dx, shape: x.shape, dtype: x.dtype)]
+        switch x.dtype {
+        case .float32: return [Tensor(shape: x.shape, f32: PoolKernel.scatter(g.f32, to: argmax, inputCount: x.count))]
+        case .float64: return [Tensor(shape: x.shape, f64: PoolKernel.scatter(g.f64, to: argmax, inputCount: x.count))]
+        }
     }
 }
 
 /// Average pooling (stride defaults to the kernel size): the mean of each window; the gradient spreads
 /// each output gradient equally, g / k², over its window.
 public func avgPool2d(_ x: Tensor, kernel: Int, stride: Int? = nil) -> Tensor {
-    let s = stride ?? kernel
-    let p = PoolGeometry.output(x, "avgPool2d", kernel: kernel, stride: s)
-    let values = x.doubles
-    let scale = 1.0 / Double(kernel * kernel)
-    var result = [Double](repeating: 0, count: p.n * p.c * p.oh * p.ow)
-    var index = 0
-    for plane in 0..<(p.n * p.c) {
-        let base = plane * p.h * p.w
-        for i in 0..<p.oh {
-            for j in 0..<p.ow {
-                var acc = 0.0
-                for u in 0..<kernel { for v in 0..<kernel { acc += values[base + (i * s + u) * p.w + j * s + v] } }
-                result[index] = acc * scale
-                index += 1
-            }
-        }
+    let p = PoolGeometry(x, "avgPool2d", kernel: kernel, stride: stride ?? kernel)
+    let out: Tensor
+    switch x.dtype {
+    case .float32: out = Tensor(shape: p.outputShape(x), f32: PoolKernel.average(x.f32, p))
+    case .float64: out = Tensor(shape: p.outputShape(x), f64: PoolKernel.average(x.f64, p))
     }
-    let out = Tensor(result, shape: [p.n, p.c, p.oh, p.ow], dtype: x.dtype)
     return Tensor.record("avgPool2d", inputs: [x], output: out) { g in
-        var dx = [Double](repeating: 0, count: x.count)
-        let gv = g.doubles
-        var k = 0
-        for plane in 0..<(p.n * p.c) {
-            let base = plane * p.h * p.w
-            for i in 0..<p.oh {
-                for j in 0..<p.ow {
-                    for u in 0..<kernel { for v in 0..<kernel { dx[base + (i * s + u) * p.w + j * s + v] += gv[k] * scale } }
-                    k += 1
-                }
-            }
+        switch x.dtype {
+        case .float32: return [Tensor(shape: x.shape, f32: PoolKernel.averageBackward(g.f32, p, inputCount: x.count))]
+        case .float64: return [Tensor(shape: x.shape, f64: PoolKernel.averageBackward(g.f64, p, inputCount: x.count))]
         }
-        return [Tensor(dx, shape: x.shape, dtype: x.dtype)]
     }
 }
 

@@ -2,14 +2,14 @@
 extension Tensor {
     /// e^x. d/dx = e^x (reuses the output).
     public func exp() -> Tensor {
-        let y = map({ Float.expValue($0) }, { Double.expValue($0) })
+        let y = apply(ExpKernel.self)
         let saved = y.detach()   // capturing y itself would make a reference cycle
         return Tensor.record("exp", inputs: [self], output: y) { g in [g * saved] }
     }
 
     /// Natural logarithm ln x. d/dx = 1/x.
     public func log() -> Tensor {
-        let y = map({ Float.logValue($0) }, { Double.logValue($0) })
+        let y = apply(LogKernel.self)
         return Tensor.record("log", inputs: [self], output: y) { [self] g in [g / self] }
     }
 

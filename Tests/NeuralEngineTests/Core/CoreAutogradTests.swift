@@ -94,3 +94,15 @@ final class CoreAutogradTests: XCTestCase {
         XCTAssertEqual(p.doubles, [5, 5])
     }
 }
+
+/// Gradient tensors of different leaves are independent objects.
+final class CoreGradientIsolationTests: XCTestCase {
+    func testInPlaceEditOfOneGradDoesNotLeakIntoAnother() {
+        let a = Tensor([1, 2], shape: [2], dtype: .float64).requiringGrad()
+        let b = Tensor([3, 4], shape: [2], dtype: .float64).requiringGrad()
+        (a + b).sum().backward()
+        a.grad!.scaleInPlace(10)
+        XCTAssertEqual(a.grad?.doubles, [10, 10])
+        XCTAssertEqual(b.grad?.doubles, [1, 1])
+    }
+}

@@ -38,3 +38,16 @@ final class CoreBroadcastTests: XCTestCase {
         XCTAssertEqual(y.scalars[n - 1], Float(((n - 1) % 7) * ((n - 1) % 7) + 1), accuracy: 1e-4)
     }
 }
+
+/// Whole-tensor comparisons.
+final class CoreComparisonTests: XCTestCase {
+    func testAllCloseAndFinite() {
+        let a = Tensor([1, 2, 3], shape: [3], dtype: .float64)
+        XCTAssertTrue(a.allClose(a + 1e-9))
+        XCTAssertFalse(a.allClose(a + 1e-3))
+        XCTAssertFalse(a.allClose(a.reshape([3, 1])))
+        XCTAssertEqual(a.maxAbsDifference(a * 2.0), 3)
+        XCTAssertTrue(a.allFinite)
+        XCTAssertFalse((a / 0.0).allFinite)
+    }
+}

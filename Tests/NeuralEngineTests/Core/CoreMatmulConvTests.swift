@@ -74,6 +74,8 @@ final class CoreMatmulConvTests: XCTestCase {
         // Rows: [0 7 14 5] [12 3 10 1] [8 15 6 13] [4 11 2 9].
         XCTAssertEqual(maxPool2d(v, kernel: 2).doubles, [12, 14, 15, 13])
         XCTAssertEqual(avgPool2d(v, kernel: 2).doubles, [5.5, 7.5, 9.5, 7.5])
+        XCTAssertEqual(maxPool2d(v.to(.float32), kernel: 2).scalars, [12, 14, 15, 13])
+        XCTAssertEqual(avgPool2d(v.to(.float32), kernel: 2).scalars, [5.5, 7.5, 9.5, 7.5])
         XCTAssertEqual(maxPool2d(v, kernel: 3, stride: 1).shape, [1, 1, 2, 2])
         let x = CoreTestSupport.randn([2, 3, 4, 5], seed: 47)
         assertGradients("maxPool2d", inputs: [x], tolerance: 1e-4) { maxPool2d($0[0], kernel: 2) }

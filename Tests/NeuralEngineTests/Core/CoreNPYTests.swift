@@ -63,7 +63,7 @@ final class CoreNPYTests: XCTestCase {
 
     func testErrorsNameTheFileAndReason() {
         XCTAssertThrowsError(try NPY.decode(Data([1, 2, 3]), path: "bad.npy")) { error in
-            XCTAssertEqual("\(error)", "bad.npy: cannot read .npy: missing the \\x93NUMPY magic string")
+            XCTAssertEqual("\(error)", "bad.npy: invalid .npy header: missing the \\x93NUMPY magic string")
         }
         XCTAssertThrowsError(try NPY.decode(handMade(descr: "<c16", shape: "(1,)", payload: []), path: "c.npy")) { error in
             XCTAssertTrue("\(error)".contains("unsupported dtype '<c16'"))

@@ -17,6 +17,21 @@ final class NNLossTests: XCTestCase {
         XCTAssertEqual(loss.item(), value, accuracy: 1e-13)
     }
 
+    func testFusedCrossEntropyMatchesComposite() {
+        let labels = [2, 0, 1, 2, 1]
+        for dtype in [DType.float64, .float32] {
+            let z1 = NNTest.randn([5, 3], seed: 3).to(dtype).detach().requiringGrad()
+            let z2 = z1.detach().requiringGrad()
+            let fused = crossEntropy(logits: z1, labels: labels)
+            let composite = crossEntropyComposite(logits: z2, labels: labels)
+            (fused * 3).backward()
+            (composite * 3).backward()
+            let tolerance = dtype == .float64 ? 1e-14 : 1e-6
+            XCTAssertEqual(fused.item(), composite.item(), accuracy: tolerance)
+            NNTest.assertClose(z1.grad!.doubles, z2.grad!.doubles, tolerance: tolerance)
+        }
+    }
+
     func testCrossEntropyIsStableForHugeLogits() {
         let logits = Tensor([[1000, 0], [0, -1000]], dtype: .float32)
         // Row 0 puts all mass on the wrong class (loss 1000), row 1 on the right one (loss 0).

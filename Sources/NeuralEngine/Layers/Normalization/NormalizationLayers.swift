@@ -10,21 +10,17 @@
 /// | ``GroupNorm`` | each group of C/G channels and space, per sample | `[N, C, *]` |
 ///
 /// σ² is always the *biased* (population) variance, as in PyTorch. Defaults follow PyTorch: ε = 1e-5,
-/// γ = 1, β = 0, BatchNorm momentum 0.1. Everything is built from differentiable Tensor primitives.
+/// γ = 1, β = 0, BatchNorm momentum 0.1. The layers run the fused ``NormalizationKernel`` (one graph
+/// node per layer); ``standardize(_:axes:eps:)`` is the same computation from Tensor primitives, and
+/// the tests check that both give the same values and gradients.
 
-/// Mean and biased variance over `axes` (kept as size-1 axes), and the normalized x̂.
-func standardize(_ x: Tensor, axes: [Int], eps: Double) -> (xHat: Tensor, mean: Tensor, variance: Tensor) {
+/// Mean and biased variance over `axes` (kept as size-1 axes), and the normalized x̂, from
+/// differentiable primitives: the reference the fused kernel is tested against.
+public func standardize(_ x: Tensor, axes: [Int], eps: Double = 1e-5) -> (xHat: Tensor, mean: Tensor, variance: Tensor) {
     let mean = x.mean(axes: axes, keepDims: true)
     let centered = x - mean
     let variance = centered.square().mean(axes: axes, keepDims: true)
     return (centered / (variance + eps).sqrt(), mean, variance)
-}
-
-/// Shape `[1, C, 1, ...]` that broadcasts a per-channel vector against an input of `rank`.
-private func channelShape(_ channels: Int, rank: Int) -> [Int] {
-    var shape = [Int](repeating: 1, count: rank)
-    shape[1] = channels
-    return shape
 }
 
 /// Batch normalization (Ioffe & Szegedy 2015), shared by ``BatchNorm1d`` and ``BatchNorm2d``.
@@ -73,26 +69,22 @@ public class BatchNorm: Module {
         if !allowedRanks.contains(x.rank) || x.shape[1] != numFeatures {
             fatalError("\(typeName).forward: input shape \(ShapeError.describe(x.shape)) does not have \(numFeatures) channels on axis 1 with rank in \(allowedRanks.sorted())")
         }
-        let axes = [0] + Array(2..<x.rank)
-        let shape = channelShape(numFeatures, rank: x.rank)
-        let xHat: Tensor
         if training {
             let n = x.count / numFeatures
             if n < 2 { fatalError("\(typeName): training needs more than 1 value per channel, got input \(ShapeError.describe(x.shape))") }
-            let stats = standardize(x, axes: axes, eps: eps)
-            xHat = stats.xHat
-            noGrad {
-                // The running variance is unbiased: σ²·n/(n − 1) (PyTorch does the same).
-                let batchMean = stats.mean.detach().reshape([numFeatures])
-                let batchVar = stats.variance.detach().reshape([numFeatures]) * (Double(n) / Double(n - 1))
-                runningMean.copyValues(from: runningMean * (1 - momentum) + batchMean * momentum, op: "BatchNorm")
-                runningVar.copyValues(from: runningVar * (1 - momentum) + batchVar * momentum, op: "BatchNorm")
-            }
-        } else {
-            xHat = (x - runningMean.reshape(shape)) / (runningVar.reshape(shape) + eps).sqrt()
+            let result = NormalizationKernel.apply(x, grouping: .perChannel, weight: weight, bias: bias, eps: eps, op: typeName)
+            // The running variance is unbiased: σ²·n/(n − 1) (PyTorch does the same).
+            let correction = Double(n) / Double(n - 1)
+            let dtype = runningMean.dtype
+            let m = momentum
+            let newMean = zip(runningMean.doubles, result.mean).map { (1 - m) * $0 + m * $1 }
+            let newVar = zip(runningVar.doubles, result.variance).map { (1 - m) * $0 + m * $1 * correction }
+            runningMean.assign(Tensor(newMean, shape: [numFeatures], dtype: dtype))
+            runningVar.assign(Tensor(newVar, shape: [numFeatures], dtype: dtype))
+            return result.output
         }
-        guard let weight, let bias else { return xHat }
-        return xHat * weight.reshape(shape) + bias.reshape(shape)
+        return NormalizationKernel.apply(x, grouping: .perChannel, weight: weight, bias: bias, eps: eps,
+                                         fixed: (runningMean, runningVar), op: typeName).output
     }
 }
 
@@ -139,9 +131,9 @@ public final class LayerNorm: Module {
         if x.rank < k || Array(x.shape.suffix(k)) != normalizedShape {
             ShapeError.mismatch("LayerNorm.forward", x.shape, normalizedShape, detail: "trailing axes must equal normalizedShape")
         }
-        let xHat = standardize(x, axes: Array((x.rank - k)..<x.rank), eps: eps).xHat
-        guard let weight, let bias else { return xHat }
-        return xHat * weight + bias
+        let m = normalizedShape.reduce(1, *)
+        return NormalizationKernel.apply(x, view: (x.count / m, m, 1), grouping: .groups(1), weight: weight,
+                                         bias: bias, eps: eps, op: "LayerNorm").output
     }
 }
 
@@ -172,10 +164,8 @@ public final class InstanceNorm2d: Module {
         if x.rank != 4 || x.shape[1] != numFeatures {
             fatalError("InstanceNorm2d.forward: expected [N, \(numFeatures), H, W], got \(ShapeError.describe(x.shape))")
         }
-        let xHat = standardize(x, axes: [2, 3], eps: eps).xHat
-        guard let weight, let bias else { return xHat }
-        let shape = channelShape(numFeatures, rank: 4)
-        return xHat * weight.reshape(shape) + bias.reshape(shape)
+        return NormalizationKernel.apply(x, grouping: .groups(numFeatures), weight: weight, bias: bias, eps: eps,
+                                         op: "InstanceNorm2d").output
     }
 }
 
@@ -212,11 +202,7 @@ public final class GroupNorm: Module {
         if x.rank < 2 || x.shape[1] != numChannels {
             fatalError("GroupNorm.forward: expected [N, \(numChannels), *], got \(ShapeError.describe(x.shape))")
         }
-        // [N, C, *] → [N, G, (C/G)·∏*]: each row of the last axis is one group of one sample.
-        let grouped = x.reshape([x.shape[0], numGroups, -1])
-        let xHat = standardize(grouped, axes: [2], eps: eps).xHat.reshape(x.shape)
-        guard let weight, let bias else { return xHat }
-        let shape = channelShape(numChannels, rank: x.rank)
-        return xHat * weight.reshape(shape) + bias.reshape(shape)
+        return NormalizationKernel.apply(x, grouping: .groups(numGroups), weight: weight, bias: bias, eps: eps,
+                                         op: "GroupNorm").output
     }
 }
