@@ -38,7 +38,9 @@ let package = Package(
     targets: [
         .target(
             name: "NeuralEngine",
-            swiftSettings: simdFlags
+            // The engine is optimised in debug builds too: its kernels are ~300x slower unoptimised,
+            // which would make the numerical tests (and end-to-end chapter tests) crawl.
+            swiftSettings: simdFlags + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(name: "Plotting"),
         .target(name: "BookRuntime", dependencies: ["NeuralEngine", "Plotting"]),

@@ -47,19 +47,19 @@ public struct Weaver {
         return cell
     }
 
-    /// The block's `caption`/`label` options describe its first figure or table when the chart
-    /// was shown without them (typically the block's last expression).
+    /// The block's `caption`/`label` options describe its first figure or table shown with
+    /// neither (typically the block's last expression).
     private func adoptBlockCaption(_ outputs: [CellOutput], block: CodeBlock) -> [CellOutput] {
         var adopted = false
         return outputs.map { output in
             guard !adopted else { return output }
             switch output {
-            case .figure(let svg, let caption, let label, let alt):
+            case .figure(let svg, nil, nil, let alt):
                 adopted = true
-                return .figure(svg: svg, caption: caption ?? block.options.caption, label: label ?? block.options.label, alt: alt)
-            case .table(let html, let caption, let label):
+                return .figure(svg: svg, caption: block.options.caption, label: block.options.label, alt: alt)
+            case .table(let html, nil, nil):
                 adopted = true
-                return .table(html: html, caption: caption ?? block.options.caption, label: label ?? block.options.label)
+                return .table(html: html, caption: block.options.caption, label: block.options.label)
             default:
                 return output
             }

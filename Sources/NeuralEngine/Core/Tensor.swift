@@ -57,8 +57,10 @@ public final class Tensor: @unchecked Sendable {
         self.shape = shape; self.dtype = .float32; self.f32 = values; self.f64 = []; self.requiresGrad = false
     }
 
-    /// A tensor holding `values` in row-major order, stored as `dtype` (float64 by default).
-    public init(_ values: [Double], shape: [Int], dtype: DType = .float64) {
+    /// A tensor holding `values` in row-major order, stored as `dtype`. Float32 by default, as in
+    /// PyTorch, so that `Tensor([0.5, 1.5], shape: [2])` mixes with float32 layers; pass
+    /// `dtype: .float64` for gradient checks.
+    public init(_ values: [Double], shape: [Int], dtype: DType = .float32) {
         if values.count != Shape.count(shape) {
             fatalError("Tensor: \(values.count) values do not fill shape \(ShapeError.describe(shape)) (\(Shape.count(shape)) elements)")
         }

@@ -3,11 +3,13 @@
 /// Two paths, chosen from the shapes only (never from the thread count):
 /// - direct, for small products (the training workloads' 64×256×64): no packing of A, B read in
 ///   place when not transposed; one pass over k, so each C element is one k-ordered sum.
-/// - packed, for large products: the GotoBLAS loop nest `jc (nc columns) → pc (kc depth) → pack B →
-///   row blocks of A (packed per chunk) → B micro-panels → A micro-panels`.
+/// - packed, for large products: the GotoBLAS loop nest `jc (nc columns) → pc (kc depth) → pack the
+///   B and A panels of this block (one parallel pass) → blocks of C (`TileBlocks`) → B micro-panels →
+///   A micro-panels`.
 ///
-/// Threads split the row panels of C; every C element is still computed by one tile call per k block,
-/// in the same order, so the result is bitwise identical for any thread count.
+/// Threads split row panels (direct) or blocks of C (packed); every C element is still computed by one
+/// tile call per k block, in the same order, so the result is bitwise identical for any thread count.
+/// (The two paths round differently from each other, but which one runs depends on the shape only.)
 enum GEMMDriver<K: GEMMMicroKernel> {
     typealias T = K.Scalar
 

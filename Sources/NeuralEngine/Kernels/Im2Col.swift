@@ -49,9 +49,10 @@ public enum Im2Col {
         /// The output columns `ox` whose input column `ox·stride − padding + j` lies inside `0..<W`.
         @inline(__always)
         func validOutputRange(kernelOffset j: Int, inputSize: Int, outputSize: Int) -> Range<Int> {
-            // ox·stride ≥ padding − j  and  ox·stride < inputSize + padding − j (ceil divisions).
-            let low = Swift.max(0, ceilDiv(padding - j, stride))
-            let high = Swift.min(outputSize, ceilDiv(inputSize + padding - j, stride))
+            // ox·stride ≥ padding − j  and  ox·stride < inputSize + padding − j (ceil divisions, skipped
+            // for stride 1: an integer division costs more than the copy of a small row).
+            let low = Swift.max(0, stride == 1 ? padding - j : ceilDiv(padding - j, stride))
+            let high = Swift.min(outputSize, stride == 1 ? inputSize + padding - j : ceilDiv(inputSize + padding - j, stride))
             return low < high ? low..<high : low..<low
         }
     }
@@ -101,8 +102,8 @@ public enum Im2Col {
                         out.update(repeating: 0, count: outH * outW)
                         continue
                     }
-                    out.update(repeating: 0, count: rows.lowerBound * outW)
-                    (out + rows.upperBound * outW).update(repeating: 0, count: (outH - rows.upperBound) * outW)
+                    zeroSmall(out, rows.lowerBound * outW)
+                    zeroSmall(out + rows.upperBound * outW, (outH - rows.upperBound) * outW)
                     // Input pixel feeding output (oy, ox): source[oy·stride·W + ox·stride].
                     let source = plane + (i - g.padding) * g.width + (j - g.padding)
                     if shiftCopy {
@@ -131,8 +132,8 @@ public enum Im2Col {
         }
     }
 
-    /// Zeroes `count` values; padding borders are usually 1–2 wide, where a library call would cost more
-    /// than the stores.
+    /// Zeroes `count` values; padding borders are usually 1–2 wide, where a `memset` call would cost
+    /// more than the stores.
     @inline(__always)
     static func zeroSmall<T: BinaryFloatingPoint>(_ pointer: UnsafeMutablePointer<T>, _ count: Int) {
         switch count {

@@ -14,9 +14,9 @@
 public final class ActivationRecorder {
     /// One recorded layer.
     public struct Record {
-        /// Index in the Sequential, as a string ("3"), matching parameter names.
+        /// Name of the layer: its index in a Sequential ("3", matching parameter names) or the given name.
         public let name: String
-        /// Index of the layer in the Sequential.
+        /// Position of the layer in the recorded list.
         public let index: Int
         /// The layer's class name ("Tanh").
         public let layerType: String
@@ -30,17 +30,23 @@ public final class ActivationRecorder {
     private var handles: [HookHandle] = []
 
     /// Registers on every layer of `model` for which `include` is true (all layers by default).
-    public init(_ model: Sequential, where include: (Module) -> Bool = { _ in true }) {
-        for (index, layer) in model.layers.enumerated() where include(layer) {
+    public convenience init(_ model: Sequential, where include: (Module) -> Bool = { _ in true }) {
+        self.init(modules: model.layers.enumerated().map { (String($0.offset), $0.element) }, where: include)
+    }
+
+    /// Registers on named modules of any model, e.g. `model.namedModules()` or `[("fc1", fc1), ("fc2", fc2)]`;
+    /// records come back in this order.
+    public init(modules: [(String, Module)], where include: (Module) -> Bool = { _ in true }) {
+        for (index, (name, layer)) in modules.enumerated() where include(layer) {
             let handle = layer.addForwardHook { [weak self] module, _, output in
-                self?.capture(index: index, module: module, output: output)
+                self?.capture(index: index, name: name, module: module, output: output)
             }
             handles.append(handle)
         }
     }
 
-    private func capture(index: Int, module: Module, output: Tensor) {
-        byIndex[index] = Record(name: String(index), index: index, layerType: module.typeName,
+    private func capture(index: Int, name: String, module: Module, output: Tensor) {
+        byIndex[index] = Record(name: name, index: index, layerType: module.typeName,
                                 activation: output.detach(), gradient: nil)
         if output.requiresGrad {
             output.onGradient { [weak self] g in self?.byIndex[index]?.gradient = g.detach() }

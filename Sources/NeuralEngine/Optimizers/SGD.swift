@@ -19,7 +19,14 @@ public final class SGD: Optimizer {
     }
 
     public override func applySingle(index: Int, parameter p: Tensor, gradient g: Tensor) {
-        let (buffers, isNew) = momentum == 0 ? ([Tensor.zeros([0], dtype: p.dtype)], false) : state(index, count: 1, like: p)
+        if momentum == 0 {
+            switch p.dtype {
+            case .float32: UpdateRules.sgd(&p.f32, g.f32, lr: Float(learningRate), weightDecay: Float(weightDecay))
+            case .float64: UpdateRules.sgd(&p.f64, g.f64, lr: learningRate, weightDecay: weightDecay)
+            }
+            return
+        }
+        let (buffers, isNew) = state(index, count: 1, like: p)
         let b = buffers[0]
         switch p.dtype {
         case .float32:

@@ -8,10 +8,6 @@ enum UpdateRules {
         let n = p.count
         p.withUnsafeMutableBufferPointer { p in
             g.withUnsafeBufferPointer { g in
-                if momentum == 0 {
-                    for i in 0..<n { p[i] -= lr * (g[i] + weightDecay * p[i]) }
-                    return
-                }
                 buffer.withUnsafeMutableBufferPointer { b in
                     for i in 0..<n {
                         let d = g[i] + weightDecay * p[i]
@@ -19,6 +15,16 @@ enum UpdateRules {
                         p[i] -= lr * (nesterov ? d + momentum * b[i] : b[i])
                     }
                 }
+            }
+        }
+    }
+
+    /// SGD without momentum: p ← p − lr·(g + λ·p).
+    static func sgd<T: TensorScalar>(_ p: inout [T], _ g: [T], lr: T, weightDecay: T) {
+        let n = p.count
+        p.withUnsafeMutableBufferPointer { p in
+            g.withUnsafeBufferPointer { g in
+                for i in 0..<n { p[i] -= lr * (g[i] + weightDecay * p[i]) }
             }
         }
     }

@@ -106,3 +106,31 @@ final class CoreGradientIsolationTests: XCTestCase {
         XCTAssertEqual(b.grad?.doubles, [1, 1])
     }
 }
+
+/// The gradient checker itself must catch a wrong backward.
+final class CoreGradientCheckTests: XCTestCase {
+    func testCheckerFlagsAWrongDerivative() {
+        // x³ with a deliberately wrong derivative 2x² (the right one is 3x²).
+        func wrongCube(_ x: Tensor) -> Tensor {
+            let y = x.map({ $0 * $0 * $0 }, { $0 * $0 * $0 })
+            return Tensor.record("wrongCube", inputs: [x], output: y) { g in [g * x.square() * 2.0] }
+        }
+        let x = CoreTestSupport.randn([5], seed: 77)
+        let result = GradientCheck.check({ wrongCube($0[0]) }, inputs: [x])
+        XCTAssertGreaterThan(result.maxRelativeError, 0.1)
+        XCTAssertFalse(result.passes())
+        let right = GradientCheck.check({ $0[0].pow(3) }, inputs: [x])
+        XCTAssertTrue(right.passes(relative: 1e-7))
+        XCTAssertEqual(right.relativeErrors.count, 1)
+    }
+
+    func testAbsoluteToleranceCoversZeroGradients() {
+        // z = x + b, then centring z − mean(z) (what BatchNorm does): the output does not depend on b
+        // at all, so ∂/∂b is exactly 0 and only round-off remains in both estimates.
+        let x = CoreTestSupport.randn([6], seed: 78), b = CoreTestSupport.randn([1], seed: 79)
+        let r = GradientCheck.check({ z in let s = z[0] + z[1]; return s - s.mean() }, inputs: [x, b])
+        XCTAssertLessThan(r.absoluteErrors[1], 1e-8)
+        XCTAssertLessThan(r.relativeErrors[0], 1e-7)
+        XCTAssertTrue(r.passes(relative: 1e-7, absolute: 1e-8), "\(r)")
+    }
+}

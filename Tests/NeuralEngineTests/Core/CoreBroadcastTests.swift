@@ -15,7 +15,7 @@ final class CoreBroadcastTests: XCTestCase {
     }
 
     func testHigherRankBroadcasting() {
-        let a = Tensor((0..<24).map(Double.init), shape: [2, 3, 4])
+        let a = Tensor((0..<24).map(Double.init), shape: [2, 3, 4], dtype: .float64)
         let channel = Tensor([100, 200, 300], shape: [1, 3, 1], dtype: .float64)
         let y = (a + channel).doubles
         XCTAssertEqual(y[0], 100); XCTAssertEqual(y[4], 204); XCTAssertEqual(y[23], 323)

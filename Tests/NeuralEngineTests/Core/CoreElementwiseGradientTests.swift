@@ -38,7 +38,7 @@ final class CoreElementwiseGradientTests: XCTestCase {
         assertGradients("elu", inputs: [k], tolerance: 1e-4) { $0[0].elu(alpha: 0.7) }
         assertGradients("abs", inputs: [k], tolerance: 1e-4) { $0[0].abs() }
         // Bounds at ±0.5 while no element lies within 1e-3 of them.
-        let c = Tensor(k.doubles.map { Swift.abs(Swift.abs($0) - 0.5) < 1e-3 ? $0 + 0.01 : $0 }, shape: k.shape)
+        let c = Tensor(k.doubles.map { Swift.abs(Swift.abs($0) - 0.5) < 1e-3 ? $0 + 0.01 : $0 }, shape: k.shape, dtype: k.dtype)
         assertGradients("clamp", inputs: [c], tolerance: 1e-4) { $0[0].clamp(min: -0.5, max: 0.5) }
     }
 

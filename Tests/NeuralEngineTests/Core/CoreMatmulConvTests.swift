@@ -70,7 +70,7 @@ final class CoreMatmulConvTests: XCTestCase {
     }
 
     func testPooling() {
-        let v = Tensor((0..<16).map { Double(($0 * 7) % 16) }, shape: [1, 1, 4, 4])
+        let v = Tensor((0..<16).map { Double(($0 * 7) % 16) }, shape: [1, 1, 4, 4], dtype: .float64)
         // Rows: [0 7 14 5] [12 3 10 1] [8 15 6 13] [4 11 2 9].
         XCTAssertEqual(maxPool2d(v, kernel: 2).doubles, [12, 14, 15, 13])
         XCTAssertEqual(avgPool2d(v, kernel: 2).doubles, [5.5, 7.5, 9.5, 7.5])

@@ -24,10 +24,10 @@ final class CoreShapeGradientTests: XCTestCase {
     }
 
     func testPermuteValues() {
-        let m = Tensor((0..<6).map(Double.init), shape: [2, 3])
+        let m = Tensor((0..<6).map(Double.init), shape: [2, 3], dtype: .float64)
         XCTAssertEqual(m.transpose().shape, [3, 2])
         XCTAssertEqual(m.transpose().doubles, [0, 3, 1, 4, 2, 5])
-        let t = Tensor((0..<24).map(Double.init), shape: [2, 3, 4]).permute([2, 0, 1])
+        let t = Tensor((0..<24).map(Double.init), shape: [2, 3, 4], dtype: .float64).permute([2, 0, 1])
         XCTAssertEqual(t.shape, [4, 2, 3])
         XCTAssertEqual(t[index: 1, 1, 2], Double(1 * 12 + 2 * 4 + 1))
         XCTAssertEqual(x.reshape([-1]).shape, [24])

@@ -16,7 +16,7 @@ enum CoreTestSupport {
     /// Values of a normal sample pushed at least `margin` away from zero (kinks of relu, abs, ...).
     static func awayFromZero(_ shape: [Int], seed: UInt64, margin: Double = 0.05) -> Tensor {
         let v = randn(shape, seed: seed).doubles.map { $0 >= 0 ? $0 + margin : $0 - margin }
-        return Tensor(v, shape: shape)
+        return Tensor(v, shape: shape, dtype: .float64)
     }
 }
 

@@ -62,6 +62,12 @@ final class LayerModuleTests: XCTestCase {
         let w2 = (model[2] as! Linear).weight
         let expected = matmul(Tensor.ones([5, 3], dtype: .float64) * (1 - out.detach().square()), w2.detach())
         NNTest.assertClose(recorder.gradients[0]!.doubles, expected.doubles, tolerance: 1e-12)
+        // The same recorder on named modules of any model.
+        let named = ActivationRecorder(modules: [("hidden", model[1]), ("out", model[3])])
+        _ = model(x)
+        XCTAssertEqual(named.records.map(\.name), ["hidden", "out"])
+        XCTAssertEqual(named.records.map(\.layerType), ["Tanh", "Tanh"])
+        named.remove()
         recorder.remove()
         recorder.clear()
         _ = model(x)

@@ -53,6 +53,18 @@ final class NNTrainingTests: XCTestCase {
         XCTAssertEqual(evaluate(model, on: validation, loss: .mse).loss, best, accuracy: 1e-6)
     }
 
+    func testSameSeedGivesBitIdenticalTraining() {
+        func run() -> [Float] {
+            let g = RandomGenerator(seed: 21)
+            let data = Datasets.twoMoons(count: 64, generator: g)
+            let model = Sequential([Linear(2, 16, generator: g), ReLU(), Dropout(0.2, generator: g), Linear(16, 2, generator: g)])
+            fit(model, optimizer: SGD(model.parameters(), learningRate: 0.1, momentum: 0.9),
+                train: DataLoader(data, batchSize: 16, shuffle: true, generator: g), epochs: 3)
+            return model.parameters().flatMap(\.scalars)
+        }
+        XCTAssertEqual(run(), run())
+    }
+
     func testAccuracyAndConfusionMatrix() {
         let logits = Tensor([[2, 1, 0], [0, 3, 1], [1, 0, 0], [0, 0, 5]])
         XCTAssertEqual(predictions(logits), [0, 1, 0, 2])

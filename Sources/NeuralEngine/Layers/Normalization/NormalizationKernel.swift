@@ -83,19 +83,14 @@ enum NormalizationKernel {
         } else {
             // Two passes (mean, then centred squares) in a fixed order: stable and deterministic.
             xs.withUnsafeBufferPointer { xp in
+                let base = xp.baseAddress!
                 for i in 0..<l.n { for ch in 0..<l.c {
-                    let base = (i * l.c + ch) * l.s, set = l.set(i, ch)
-                    var acc = 0.0
-                    for j in 0..<l.s { acc += Double(xp[base + j]) }
-                    mean[set] += acc
+                    mean[l.set(i, ch)] += RowSums.sum(base + (i * l.c + ch) * l.s, l.s)
                 } }
                 for set in 0..<k { mean[set] /= m }
                 for i in 0..<l.n { for ch in 0..<l.c {
-                    let base = (i * l.c + ch) * l.s, set = l.set(i, ch)
-                    let mu = mean[set]
-                    var acc = 0.0
-                    for j in 0..<l.s { let d = Double(xp[base + j]) - mu; acc += d * d }
-                    variance[set] += acc
+                    let set = l.set(i, ch)
+                    variance[set] += RowSums.squaredDeviations(base + (i * l.c + ch) * l.s, l.s, from: mean[set])
                 } }
             }
             for set in 0..<k { variance[set] /= m }
@@ -146,12 +141,7 @@ enum NormalizationKernel {
             xHat.withUnsafeBufferPointer { hp in
                 for i in 0..<l.n { for ch in 0..<l.c {
                     let base = (i * l.c + ch) * l.s, set = l.set(i, ch)
-                    var sg = 0.0, sgh = 0.0
-                    for j in 0..<l.s {
-                        let gv = Double(gp[base + j])
-                        sg += gv
-                        sgh += gv * Double(hp[base + j])
-                    }
+                    let (sg, sgh) = RowSums.sumAndDot(gp.baseAddress! + base, hp.baseAddress! + base, l.s)
                     dBeta[ch] += sg
                     dGamma[ch] += sgh
                     let gm = Double(gamma?[ch] ?? 1)
@@ -188,5 +178,50 @@ enum NormalizationKernel {
             grads.append(bias.requiresGrad ? Tensor.make(dBeta.map { T($0) }, shape: bias.shape) : nil)
         }
         return grads
+    }
+}
+
+/// Row reductions in Double with four interleaved accumulators combined in a fixed order: faster
+/// than one running sum (no serial dependency on each add) and still deterministic.
+enum RowSums {
+    @inline(__always)
+    static func sum<T: TensorScalar>(_ p: UnsafePointer<T>, _ n: Int) -> Double {
+        var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
+        var j = 0
+        while j + 4 <= n {
+            a0 += Double(p[j]); a1 += Double(p[j + 1]); a2 += Double(p[j + 2]); a3 += Double(p[j + 3])
+            j += 4
+        }
+        while j < n { a0 += Double(p[j]); j += 1 }
+        return (a0 + a1) + (a2 + a3)
+    }
+
+    @inline(__always)
+    static func squaredDeviations<T: TensorScalar>(_ p: UnsafePointer<T>, _ n: Int, from mu: Double) -> Double {
+        var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
+        var j = 0
+        while j + 4 <= n {
+            let d0 = Double(p[j]) - mu, d1 = Double(p[j + 1]) - mu
+            let d2 = Double(p[j + 2]) - mu, d3 = Double(p[j + 3]) - mu
+            a0 += d0 * d0; a1 += d1 * d1; a2 += d2 * d2; a3 += d3 * d3
+            j += 4
+        }
+        while j < n { let d = Double(p[j]) - mu; a0 += d * d; j += 1 }
+        return (a0 + a1) + (a2 + a3)
+    }
+
+    /// (Σ g, Σ g·h).
+    @inline(__always)
+    static func sumAndDot<T: TensorScalar>(_ g: UnsafePointer<T>, _ h: UnsafePointer<T>, _ n: Int) -> (Double, Double) {
+        var s0 = 0.0, s1 = 0.0, d0 = 0.0, d1 = 0.0
+        var j = 0
+        while j + 2 <= n {
+            let g0 = Double(g[j]), g1 = Double(g[j + 1])
+            s0 += g0; s1 += g1
+            d0 += g0 * Double(h[j]); d1 += g1 * Double(h[j + 1])
+            j += 2
+        }
+        if j < n { let g0 = Double(g[j]); s0 += g0; d0 += g0 * Double(h[j]) }
+        return (s0 + s1, d0 + d1)
     }
 }
