@@ -31,6 +31,11 @@ struct ChapterCompiler {
         let run = try ProcessRunner.run(toolchain.swiftc, arguments: arguments, timeout: 600)
         let succeeded = run.exitStatus == 0 && !run.timedOut
         var diagnostics = CompilerDiagnostic.parse(run.output)
+        // The driver's own "emit-module command failed with exit code 1" repeats what the located
+        // errors already say.
+        if diagnostics.contains(where: { $0.severity == "error" && $0.line > 0 }) {
+            diagnostics.removeAll { $0.line == 0 && $0.message.contains("command failed with exit code") }
+        }
         if !succeeded && !diagnostics.contains(where: { $0.severity == "error" }) {
             let reason = run.timedOut ? "the compiler timed out" : "swiftc failed: " + run.output.suffix(2000)
             diagnostics.append(CompilerDiagnostic(file: "", line: 0, column: 0, severity: "error", message: reason))

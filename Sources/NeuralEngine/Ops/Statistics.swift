@@ -1,5 +1,5 @@
 /// Counts of values in equal-width bins, as `numpy.histogram`.
-public struct Histogram: Sendable, Equatable {
+public struct TensorHistogram: Sendable, Equatable {
     /// Bin edges, `bins + 1` increasing values; bin i is [edges[i], edges[i+1]) and the last bin is closed.
     public let edges: [Double]
     /// Number of values in each bin.
@@ -22,7 +22,7 @@ public struct Histogram: Sendable, Equatable {
 extension Tensor {
     /// Histogram with `bins` equal-width bins over `range` (default min...max; a constant tensor gets
     /// [v − 0.5, v + 0.5] like NumPy). Values outside the range and NaNs are not counted.
-    public func histogram(bins: Int, range: ClosedRange<Double>? = nil) -> Histogram {
+    public func histogram(bins: Int, range: ClosedRange<Double>? = nil) -> TensorHistogram {
         if bins < 1 { fatalError("histogram: bins must be positive, got \(bins)") }
         let values = doubles
         var lo = range?.lowerBound ?? (values.filter { !$0.isNaN }.min() ?? 0)
@@ -35,7 +35,7 @@ extension Tensor {
             let bin = Swift.min(Int((v - lo) / width), bins - 1)
             counts[bin] += 1
         }
-        return Histogram(edges: edges, counts: counts)
+        return TensorHistogram(edges: edges, counts: counts)
     }
 
     /// The q-quantile (0 ≤ q ≤ 1) with linear interpolation between order statistics
