@@ -36,17 +36,34 @@ public struct Toolchain: Sendable {
 
     public var modulesDirectory: URL { binDirectory.appendingPathComponent("Modules") }
 
-    /// Every `.o` of the linked targets, sorted for a stable command line.
+    /// The `.o` files of the linked targets, sorted for a stable command line.
+    ///
+    /// SwiftPM's `output-file-map.json` names the object of every source the target has now; a
+    /// folder walk would also pick up objects of files since renamed or deleted, which then
+    /// clash as duplicate symbols. The walk is kept for builds that have no map.
     public func objectFiles() -> [String] {
         var objects: [String] = []
         for target in Self.linkedTargets {
             let folder = binDirectory.appendingPathComponent("\(target).build")
+            if let mapped = Self.objectsInOutputFileMap(folder.appendingPathComponent("output-file-map.json")) {
+                objects += mapped
+                continue
+            }
             guard let walker = FileManager.default.enumerator(atPath: folder.path) else { continue }
             while let relative = walker.nextObject() as? String {
                 if relative.hasSuffix(".o") { objects.append(folder.appendingPathComponent(relative).path) }
             }
         }
         return objects.sorted()
+    }
+
+    /// The `object` entries of an output file map whose files exist, or nil when there is no usable map.
+    static func objectsInOutputFileMap(_ url: URL) -> [String]? {
+        guard let data = try? Data(contentsOf: url),
+              let map = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        let objects = map.values.compactMap { ($0 as? [String: Any])?["object"] as? String }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+        return objects.isEmpty ? nil : objects
     }
 
     /// `swiftc --version`, remembered in `folder` next to a stamp of the compiler file (resolved
