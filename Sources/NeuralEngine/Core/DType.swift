@@ -20,7 +20,7 @@ public enum DType: String, Sendable, CustomStringConvertible {
 ///
 /// Kernels are written once, generically over `TensorScalar`, and specialised by the optimiser for
 /// `Float` and `Double` (whole-module optimisation), so the inner loops stay tight.
-protocol TensorScalar: BinaryFloatingPoint, Sendable {
+protocol TensorScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
     static var dtype: DType { get }
     static func expValue(_ x: Self) -> Self
     static func logValue(_ x: Self) -> Self

@@ -1,8 +1,9 @@
 /// The loops around the micro-kernel: `C = alpha · op(A)·op(B) + beta · C`, row-major.
 ///
 /// Two paths, chosen from the shapes only (never from the thread count):
-/// - direct, for small products (the training workloads' 64×256×64): no packing of A, B read in
-///   place when not transposed; one pass over k, so each C element is one k-ordered sum.
+/// - direct, for small products (the training workloads' 64×256×64) and for short, wide ones whose
+///   op(A) fits in cache (a convolution's 32×2048×144): no packing of A, B read in place when not
+///   transposed; one pass over k, so each C element is one k-ordered sum.
 /// - packed, for large products: the GotoBLAS loop nest `jc (nc columns) → pc (kc depth) → pack the
 ///   B and A panels of this block (one parallel pass) → blocks of C (`TileBlocks`) → B micro-panels →
 ///   A micro-panels`.
@@ -27,8 +28,7 @@ enum GEMMDriver<K: GEMMMicroKernel> {
             scale(m: m, n: n, beta: beta, c: c, ldc: ldc)
             return
         }
-        let work = m * n * k
-        let useDirect = path == .automatic ? work <= directLimit && k <= 4 * K.kc : path == .direct
+        let useDirect = path == .automatic ? prefersDirect(m: m, n: n, k: k) : path == .direct
         if useDirect {
             direct(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
                    a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
@@ -36,6 +36,15 @@ enum GEMMDriver<K: GEMMMicroKernel> {
             packed(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
                    a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
         }
+    }
+
+    /// Packing pays when panels are reused from cache many times. Without it, op(A) is re-read for
+    /// every 16-column panel of C and each B panel (k rows) for every 6-row panel, so the direct path
+    /// wins when the product is small, or when op(A) is small enough to stay in L1/L2 (≤ 128 KiB, a
+    /// quarter of Zen 3's L2) and k is short enough for a B panel to stay in L1.
+    static func prefersDirect(m: Int, n: Int, k: Int) -> Bool {
+        if m * n * k <= directLimit { return k <= 4 * K.kc }
+        return k <= 2 * K.kc && m * k * MemoryLayout<T>.stride <= 128 * 1024
     }
 
     /// `C = beta · C` (beta = 0 writes zeros, ignoring NaNs already in C, as BLAS does).
@@ -61,18 +70,25 @@ enum GEMMDriver<K: GEMMMicroKernel> {
         K.packB(transposed: transB, b, ldb: ldb, depthStart: 0, depth: k, columnStart: inPlacePanels * nr,
                 columns: packedColumns, panels: 0..<packedPanels, into: buffer)
         let rowPanels = (m + mr - 1) / mr
-        let chunk = m * n * k >= parallelLimit ? rowChunk(rowPanels) : rowPanels
-        Parallel.forEachChunk(rowPanels, minChunk: chunk) { range in
-            for panel in 0..<(inPlacePanels + packedPanels) {
-                let packedPanel = panel >= inPlacePanels
-                let bPanel = packedPanel ? UnsafePointer(buffer + (panel - inPlacePanels) * nr * k) : b + panel * nr
-                let bStride = packedPanel ? nr : ldb
-                let cols = Swift.min(nr, n - panel * nr)
-                for rowPanel in range {
-                    let row = rowPanel * mr
-                    K.tile(k: k, a: a + row * aRowStride, aRowStride: aRowStride, aKStride: aKStride,
-                           b: bPanel, bKStride: bStride, c: c + row * ldc + panel * nr, ldc: ldc,
-                           rows: Swift.min(mr, m - row), cols: cols, alpha: alpha, beta: beta)
+        let columnPanels = inPlacePanels + packedPanels
+        // Blocks of C: whole row range (op(A) stays in cache) × groups of column panels, so that two
+        // threads share B instead of both streaming all of it.
+        let blocks = TileBlocks(rowPanels: rowPanels, columnPanels: columnPanels, split: m * n * k >= parallelLimit,
+                                maxRowPanels: K.mc / mr, rowBlocksWanted: 1)
+        Parallel.forEachChunk(blocks.count, minChunk: 1) { range in
+            for block in range {
+                let (rowRange, columnRange) = blocks.panels(of: block)
+                for panel in columnRange {
+                    let packedPanel = panel >= inPlacePanels
+                    let bPanel = packedPanel ? UnsafePointer(buffer + (panel - inPlacePanels) * nr * k) : b + panel * nr
+                    let bStride = packedPanel ? nr : ldb
+                    let cols = Swift.min(nr, n - panel * nr)
+                    for rowPanel in rowRange {
+                        let row = rowPanel * mr
+                        K.tile(k: k, a: a + row * aRowStride, aRowStride: aRowStride, aKStride: aKStride,
+                               b: bPanel, bKStride: bStride, c: c + row * ldc + panel * nr, ldc: ldc,
+                               rows: Swift.min(mr, m - row), cols: cols, alpha: alpha, beta: beta)
+                    }
                 }
             }
         }
@@ -130,14 +146,9 @@ enum GEMMDriver<K: GEMMMicroKernel> {
             }
         }
     }
-
-    /// Row panels per parallel chunk of the direct path: about 16 chunks, at most `mc` rows each.
-    static func rowChunk(_ rowPanels: Int) -> Int {
-        Swift.max(1, Swift.min(K.mc / K.mr, (rowPanels + 15) / 16))
-    }
 }
 
-/// The parallel blocks of C in the packed path: a grid of row blocks (≤ `maxRowPanels` panels, an A
+/// The parallel blocks of C (both paths): a grid of row blocks (≤ `maxRowPanels` panels, an A
 /// block that stays in L2) × column blocks, with about 16 blocks in all so that two threads stay
 /// balanced on a busy machine even when C is short and wide (m = 32, n = 2048 in a convolution).
 /// Depends on the shape only; each C element belongs to exactly one block.
@@ -147,10 +158,13 @@ struct TileBlocks {
     let rowBlocks: Int, columnBlocks: Int
     var count: Int { rowBlocks * columnBlocks }
 
-    init(rowPanels: Int, columnPanels: Int, split: Bool, maxRowPanels: Int, target: Int = 16) {
+    /// `rowBlocksWanted`: how many row blocks to aim for (the packed path wants 4, so that a short C
+    /// still splits; the direct path wants 1, keeping all of op(A) in one block).
+    init(rowPanels: Int, columnPanels: Int, split: Bool, maxRowPanels: Int, rowBlocksWanted: Int = 4, target: Int = 16) {
         self.rowPanels = rowPanels
         self.columnPanels = columnPanels
-        rowsPerBlock = split ? Swift.max(1, Swift.min(maxRowPanels, (rowPanels + 3) / 4)) : rowPanels
+        let wantedRows = (rowPanels + rowBlocksWanted - 1) / rowBlocksWanted
+        rowsPerBlock = split ? Swift.max(1, Swift.min(maxRowPanels, wantedRows)) : rowPanels
         rowBlocks = (rowPanels + rowsPerBlock - 1) / rowsPerBlock
         let wanted = split ? Swift.min(columnPanels, (target + rowBlocks - 1) / rowBlocks) : 1
         columnsPerBlock = (columnPanels + wanted - 1) / wanted

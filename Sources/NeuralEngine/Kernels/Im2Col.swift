@@ -149,6 +149,10 @@ public enum Im2Col {
                                              _ image: UnsafeMutablePointer<T>) {
         checkLeadingDimension(ld, g, "col2im")
         let outH = g.outputHeight, outW = g.outputWidth, s = g.stride
+        if s == 1 {
+            foldStrideOne(columns, g, ld, image)
+            return
+        }
         // Rows are visited in the same fixed order every time, so the sums are deterministic.
         for c in 0..<g.channels {
             let plane = image + c * g.height * g.width
@@ -170,6 +174,52 @@ public enum Im2Col {
                 }
             }
         }
+    }
+
+    /// col2im for stride 1, without a bounds test per element. For kernel row `i` and output row `oy`,
+    /// column-matrix rows (c, i, j) hold the same output row shifted by `j`: input column
+    /// `ox + j − padding`. They are summed into a line buffer indexed by `t = ox + j` (every index in
+    /// range), then the line's valid part, `padding ≤ t < W + padding`, is added to input row
+    /// `oy + i − padding`. Fixed loop order, so the sums are deterministic.
+    @inline(__always)
+    static func foldStrideOne<T: BinaryFloatingPoint>(_ columns: UnsafePointer<T>, _ g: Geometry, _ ld: Int,
+                                                      _ image: UnsafeMutablePointer<T>) {
+        let outH = g.outputHeight, outW = g.outputWidth, kw = g.kernelWidth, pad = g.padding
+        let lineWidth = outW + kw - 1
+        let validEnd = Swift.min(lineWidth, g.width + pad)
+        if validEnd <= pad { return }    // no output column reaches the image
+        withUnsafeTemporaryAllocation(of: T.self, capacity: lineWidth) { buffer in
+            let line = buffer.baseAddress!
+            for c in 0..<g.channels {
+                let plane = image + c * g.height * g.width
+                for i in 0..<g.kernelHeight {
+                    let rows = g.validOutputRange(kernelOffset: i, inputSize: g.height, outputSize: outH)
+                    let rowBase = columns + (c * g.kernelHeight + i) * kw * ld
+                    for oy in rows {
+                        line.update(repeating: 0, count: lineWidth)
+                        for j in 0..<kw { addRow(line + j, rowBase + j * ld + oy * outW, outW) }
+                        addRow(plane + (oy + i - pad) * g.width, line + pad, validEnd - pad)
+                    }
+                }
+            }
+        }
+    }
+
+    /// `target[0..<n] += source[0..<n]`, eight lanes at a time.
+    @inline(__always)
+    static func addRow<T: BinaryFloatingPoint>(_ target: UnsafeMutablePointer<T>, _ source: UnsafePointer<T>, _ n: Int) {
+        var j = 0
+        if T.self == Float.self {
+            let t = UnsafeMutableRawPointer(target), s = UnsafeRawPointer(source)
+            while j + 8 <= n {
+                let offset = j * 4
+                let sum = t.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+                    + s.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+                t.storeBytes(of: sum, toByteOffset: offset, as: SIMD8<Float>.self)
+                j += 8
+            }
+        }
+        while j < n { target[j] += source[j]; j += 1 }
     }
 
     static func checkLeadingDimension(_ ld: Int, _ g: Geometry, _ op: String) {

@@ -69,6 +69,28 @@ final class CoreMatmulConvTests: XCTestCase {
         assertGradients("conv2d stride 2", inputs: [x, w]) { conv2d($0[0], weight: $0[1], stride: 2, padding: 1) }
     }
 
+    /// The bias is fused into the convolution kernel; its output and gradients must equal the
+    /// composite `conv2d(x, w) + b.reshape([1, O, 1, 1])` built from primitives.
+    func testFusedConvBiasMatchesComposite() {
+        let x = CoreTestSupport.randn([3, 2, 5, 4], seed: 48)
+        let w = CoreTestSupport.randn([4, 2, 3, 3], seed: 49), b = CoreTestSupport.randn([4], seed: 50)
+        let upstream = CoreTestSupport.randn([3, 4, 5, 4], seed: 51)
+        func run(fused: Bool) -> [[Double]] {
+            let (xs, ws, bs) = (x.detach().requiringGrad(), w.detach().requiringGrad(), b.detach().requiringGrad())
+            let y = fused ? conv2d(xs, weight: ws, bias: bs, padding: 1)
+                          : conv2d(xs, weight: ws, padding: 1) + bs.reshape([1, 4, 1, 1])
+            (y * upstream).sum().backward()
+            return [y.doubles, xs.grad!.doubles, ws.grad!.doubles, bs.grad!.doubles]
+        }
+        let fused = run(fused: true), composite = run(fused: false)
+        for (name, (f, c)) in zip(["output", "dx", "dw", "db"], zip(fused, composite)) {
+            assertClose(f, c, accuracy: 1e-12, name)
+        }
+        // Under no-grad no column matrix is kept and the result is the same.
+        let inference = noGrad { conv2d(x, weight: w.detach().requiringGrad(), bias: b, padding: 1) }
+        assertClose(inference.doubles, fused[0], accuracy: 0)
+    }
+
     func testPooling() {
         let v = Tensor((0..<16).map { Double(($0 * 7) % 16) }, shape: [1, 1, 4, 4], dtype: .float64)
         // Rows: [0 7 14 5] [12 3 10 1] [8 15 6 13] [4 11 2 9].

@@ -8,6 +8,9 @@ final class KernelIm2ColTests: XCTestCase {
         Im2Col.Geometry(channels: 1, height: 7, width: 6, kernelHeight: 3, kernelWidth: 2, stride: 2, padding: 0),
         Im2Col.Geometry(channels: 3, height: 6, width: 7, kernelHeight: 2, kernelWidth: 3, stride: 3, padding: 2),
         Im2Col.Geometry(channels: 1, height: 3, width: 3, kernelHeight: 5, kernelWidth: 5, stride: 1, padding: 2),
+        // Stride 1 rows of 8 and of 11 (SIMD lanes plus a scalar tail), and no padding.
+        Im2Col.Geometry(channels: 3, height: 8, width: 8, kernelHeight: 3, kernelWidth: 3, stride: 1, padding: 1),
+        Im2Col.Geometry(channels: 2, height: 4, width: 11, kernelHeight: 3, kernelWidth: 2, stride: 1, padding: 0),
     ]
 
     /// The formula from the documentation, one element at a time.

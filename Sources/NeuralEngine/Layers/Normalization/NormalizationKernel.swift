@@ -85,12 +85,12 @@ enum NormalizationKernel {
             xs.withUnsafeBufferPointer { xp in
                 let base = xp.baseAddress!
                 for i in 0..<l.n { for ch in 0..<l.c {
-                    mean[l.set(i, ch)] += RowSums.sum(base + (i * l.c + ch) * l.s, l.s)
+                    mean[l.set(i, ch)] += RowKernels.sum(base + (i * l.c + ch) * l.s, l.s)
                 } }
                 for set in 0..<k { mean[set] /= m }
                 for i in 0..<l.n { for ch in 0..<l.c {
                     let set = l.set(i, ch)
-                    variance[set] += RowSums.squaredDeviations(base + (i * l.c + ch) * l.s, l.s, from: mean[set])
+                    variance[set] += RowKernels.squaredDeviations(base + (i * l.c + ch) * l.s, l.s, from: mean[set])
                 } }
             }
             for set in 0..<k { variance[set] /= m }
@@ -98,20 +98,17 @@ enum NormalizationKernel {
         let invStd = variance.map { 1 / ($0 + eps).squareRoot() }
         let gamma = weight.map { $0.storage(T.self) }
         let beta = bias.map { $0.storage(T.self) }
-        var xHat = [T](repeating: 0, count: x.count)
-        var y = [T](repeating: 0, count: x.count)
+        // Every element of both is written below.
+        var xHat: [T] = makeArray(x.count) { _ in }
+        var y: [T] = makeArray(x.count) { _ in }
         xs.withUnsafeBufferPointer { xp in
             xHat.withUnsafeMutableBufferPointer { hp in
                 y.withUnsafeMutableBufferPointer { yp in
                     for i in 0..<l.n { for ch in 0..<l.c {
                         let base = (i * l.c + ch) * l.s, set = l.set(i, ch)
-                        let mu = T(mean[set]), scale = T(invStd[set])
-                        let g = gamma?[ch] ?? 1, b = beta?[ch] ?? 0
-                        for j in 0..<l.s {
-                            let h = (xp[base + j] - mu) * scale
-                            hp[base + j] = h
-                            yp[base + j] = g * h + b
-                        }
+                        RowKernels.normalize(xp.baseAddress! + base, l.s, mean: T(mean[set]), scale: T(invStd[set]),
+                                             gamma: gamma?[ch] ?? 1, beta: beta?[ch] ?? 0,
+                                             xHat: hp.baseAddress! + base, y: yp.baseAddress! + base)
                     } }
                 }
             }
@@ -141,7 +138,7 @@ enum NormalizationKernel {
             xHat.withUnsafeBufferPointer { hp in
                 for i in 0..<l.n { for ch in 0..<l.c {
                     let base = (i * l.c + ch) * l.s, set = l.set(i, ch)
-                    let (sg, sgh) = RowSums.sumAndDot(gp.baseAddress! + base, hp.baseAddress! + base, l.s)
+                    let (sg, sgh) = RowKernels.sumAndDot(gp.baseAddress! + base, hp.baseAddress! + base, l.s)
                     dBeta[ch] += sg
                     dGamma[ch] += sgh
                     let gm = Double(gamma?[ch] ?? 1)
@@ -152,18 +149,17 @@ enum NormalizationKernel {
         }
         var dx: Tensor?
         if needX {
-            var out = [T](repeating: 0, count: gs.count)
+            var out: [T] = makeArray(gs.count) { _ in }    // every element written below
             gs.withUnsafeBufferPointer { gp in
                 xHat.withUnsafeBufferPointer { hp in
                     out.withUnsafeMutableBufferPointer { op in
                         for i in 0..<l.n { for ch in 0..<l.c {
                             let base = (i * l.c + ch) * l.s, set = l.set(i, ch)
-                            let gm = gamma?[ch] ?? 1, scale = T(invStd[set])
-                            let meanG = batchStatistics ? T(sumG[set] / m) : 0
-                            let meanGH = batchStatistics ? T(sumGH[set] / m) : 0
-                            for j in 0..<l.s {
-                                op[base + j] = (gm * gp[base + j] - meanG - hp[base + j] * meanGH) * scale
-                            }
+                            RowKernels.normalizationGradient(gp.baseAddress! + base, xHat: hp.baseAddress! + base, l.s,
+                                                             gamma: gamma?[ch] ?? 1, scale: T(invStd[set]),
+                                                             meanG: batchStatistics ? T(sumG[set] / m) : 0,
+                                                             meanGH: batchStatistics ? T(sumGH[set] / m) : 0,
+                                                             into: op.baseAddress! + base)
                         } }
                     }
                 }
@@ -178,50 +174,5 @@ enum NormalizationKernel {
             grads.append(bias.requiresGrad ? Tensor.make(dBeta.map { T($0) }, shape: bias.shape) : nil)
         }
         return grads
-    }
-}
-
-/// Row reductions in Double with four interleaved accumulators combined in a fixed order: faster
-/// than one running sum (no serial dependency on each add) and still deterministic.
-enum RowSums {
-    @inline(__always)
-    static func sum<T: TensorScalar>(_ p: UnsafePointer<T>, _ n: Int) -> Double {
-        var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
-        var j = 0
-        while j + 4 <= n {
-            a0 += Double(p[j]); a1 += Double(p[j + 1]); a2 += Double(p[j + 2]); a3 += Double(p[j + 3])
-            j += 4
-        }
-        while j < n { a0 += Double(p[j]); j += 1 }
-        return (a0 + a1) + (a2 + a3)
-    }
-
-    @inline(__always)
-    static func squaredDeviations<T: TensorScalar>(_ p: UnsafePointer<T>, _ n: Int, from mu: Double) -> Double {
-        var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
-        var j = 0
-        while j + 4 <= n {
-            let d0 = Double(p[j]) - mu, d1 = Double(p[j + 1]) - mu
-            let d2 = Double(p[j + 2]) - mu, d3 = Double(p[j + 3]) - mu
-            a0 += d0 * d0; a1 += d1 * d1; a2 += d2 * d2; a3 += d3 * d3
-            j += 4
-        }
-        while j < n { let d = Double(p[j]) - mu; a0 += d * d; j += 1 }
-        return (a0 + a1) + (a2 + a3)
-    }
-
-    /// (Σ g, Σ g·h).
-    @inline(__always)
-    static func sumAndDot<T: TensorScalar>(_ g: UnsafePointer<T>, _ h: UnsafePointer<T>, _ n: Int) -> (Double, Double) {
-        var s0 = 0.0, s1 = 0.0, d0 = 0.0, d1 = 0.0
-        var j = 0
-        while j + 2 <= n {
-            let g0 = Double(g[j]), g1 = Double(g[j + 1])
-            s0 += g0; s1 += g1
-            d0 += g0 * Double(h[j]); d1 += g1 * Double(h[j + 1])
-            j += 2
-        }
-        if j < n { let g0 = Double(g[j]); s0 += g0; d0 += g0 * Double(h[j]) }
-        return (s0 + s1, d0 + d1)
     }
 }
