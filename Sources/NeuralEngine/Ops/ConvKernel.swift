@@ -1,127 +1,137 @@
-/// The convolution loops: im2col + one GEMM per group of images (Chellapilla et al. 2006).
+/// The convolution loops: im2col + GEMM, one image at a time (Chellapilla et al. 2006).
 ///
-/// Images of a group are laid side by side in one column matrix `[C·kh·kw, nb·outH·outW]`, so small
-/// images (8×8 digits) still give GEMM a wide matrix. Groups are capped in size to bound memory; the
-/// weight and bias gradients are accumulated over groups in a fixed order, so results do not depend
-/// on threads. The bias is fused: added while the GEMM result is copied into the output layout, and
-/// its gradient summed while the output gradient is copied into the GEMM layout.
+/// Per image n, with `cols_n = im2col(x_n)` of shape `[K = C·kh·kw, L = outH·outW]`:
+///
+///     y_n   = W[O, K] · cols_n + b            (written straight into y: y_n is [O, L] row-major)
+///     dWᵀ  += cols_n · g_nᵀ                    (g_n = ∂L/∂y_n, [O, L], read in place)
+///     dx_n  = col2im(Wᵀ · g_n)
+///     db   += Σ_l g_n[·, l]
+///
+/// Working per image keeps each column matrix (36 KiB for 16 channels of 8×8) in L1/L2 between its
+/// im2col, its GEMM and its col2im, and needs no transposition of y or of the gradient; images run in
+/// parallel. The weight gradient is summed per fixed chunk of images and the chunk sums are added in
+/// order, so results depend on the batch size only, never on the thread count.
 enum ConvKernel {
-    /// Upper bound on the elements of one column matrix (16 MiB of Float).
-    static let maxColumnElements = 1 << 22
+    /// Largest column matrix (all images) the forward pass keeps for the weight gradient (64 MiB of
+    /// Float); larger batches redo im2col in the backward pass instead.
+    static let maxSavedColumnElements = 1 << 24
 
-    /// Consecutive ranges of images processed together.
-    static func groups(batch: Int, _ g: Im2Col.Geometry) -> [Range<Int>] {
-        let perImage = Swift.max(g.columnRows * g.columnCount, 1)
-        let size = Swift.max(1, Swift.min(batch, maxColumnElements / perImage))
-        return stride(from: 0, to: batch, by: size).map { $0..<Swift.min($0 + size, batch) }
-    }
+    /// Images per weight-gradient chunk: about 16 chunks, whatever the thread count.
+    static func imagesPerChunk(batch: Int) -> Int { Swift.max(1, (batch + 15) / 16) }
 
-    /// Fills `columns` (leading dimension `nb·L`) with the patches of images `range`.
-    static func unfold<T: KernelScalar>(_ x: UnsafePointer<T>, _ range: Range<Int>, _ g: Im2Col.Geometry,
-                                        _ columns: UnsafeMutablePointer<T>) {
-        let ld = range.count * g.columnCount
-        Parallel.forEachChunk(range.count, minChunk: 1) { images in
-            for n in images { T.im2col(x + (range.lowerBound + n) * g.imageCount, g, into: columns + n * g.columnCount, ld: ld) }
-        }
-    }
-
-    /// y[N, O, outH, outW] = W[O, C·kh·kw] · im2col(x) + b. Also returns the column matrix when the
-    /// whole batch fitted in one group and `keepColumns` is set: the weight gradient needs exactly
-    /// that matrix again, and keeping it saves a second im2col in the backward pass.
+    /// y[N, O, outH, outW] = W · im2col(x) + b per image. Also returns the column matrices of all
+    /// images (image n at offset n·K·L) when `keepColumns` is set and they fit the memory cap: the
+    /// weight gradient needs exactly them, and keeping them saves a second im2col.
     static func forward<T: KernelScalar>(_ x: [T], _ w: [T], bias: [T]?, batch: Int, outChannels: Int,
                                          _ g: Im2Col.Geometry, keepColumns: Bool) -> (y: [T], columns: [T]?) {
         let L = g.columnCount, O = outChannels, K = g.columnRows
-        let groups = groups(batch: batch, g)
-        let widest = groups.map(\.count).max() ?? 0
-        // Scratch buffers are fully overwritten (im2col writes every entry; GEMM with beta 0 ignores C).
-        var columns: [T] = makeArray(K * widest * L) { _ in }
-        var product: [T] = makeArray(O * widest * L) { _ in }
+        let keep = keepColumns && batch * K * L <= maxSavedColumnElements
+        // Every element of both is written below (im2col fills its matrix; y is set before GEMM adds).
+        var saved: [T] = makeArray(keep ? batch * K * L : 0) { _ in }
         let y: [T] = makeArray(batch * O * L) { y in
-            x.withUnsafeBufferPointer { xs in w.withUnsafeBufferPointer { ws in
-                columns.withUnsafeMutableBufferPointer { cols in product.withUnsafeMutableBufferPointer { prod in
-                    for range in groups {
-                        let ld = range.count * L
-                        unfold(xs.baseAddress!, range, g, cols.baseAddress!)
-                        T.gemm(transA: false, transB: false, m: O, n: ld, k: K, alpha: 1, a: ws.baseAddress!, lda: K,
-                               b: cols.baseAddress!, ldb: ld, beta: 0, c: prod.baseAddress!, ldc: ld)
-                        // product is [O, nb·L]; the output wants [nb, O, L].
-                        for n in 0..<range.count {
-                            for o in 0..<O {
-                                let target = y + ((range.lowerBound + n) * O + o) * L
-                                let source = prod.baseAddress! + o * ld + n * L
-                                if let bias {
-                                    let b = bias[o]
-                                    for l in 0..<L { target[l] = source[l] + b }
-                                } else {
-                                    target.initialize(from: source, count: L)
-                                }
+            x.withUnsafeBufferPointer { xs in w.withUnsafeBufferPointer { ws in saved.withUnsafeMutableBufferPointer { sv in
+                Parallel.forEachChunk(batch, minChunk: 1) { images in
+                    withScratch(T.self, count: keep ? 0 : K * L) { scratch in
+                        for n in images {
+                            let cols = keep ? sv.baseAddress! + n * K * L : scratch
+                            T.im2col(xs.baseAddress! + n * g.imageCount, g, into: cols, ld: L)
+                            let out = y + n * O * L
+                            if let bias {
+                                for o in 0..<O { (out + o * L).initialize(repeating: bias[o], count: L) }
                             }
+                            T.gemm(transA: false, transB: false, m: O, n: L, k: K, alpha: 1, a: ws.baseAddress!, lda: K,
+                                   b: cols, ldb: L, beta: bias == nil ? 0 : 1, c: out, ldc: L)
                         }
                     }
-                } }
-            } }
+                }
+            } } }
         }
-        return (y, keepColumns && groups.count == 1 ? columns : nil)
+        return (y, keep ? saved : nil)
     }
 
-    /// Gradients of the convolution: dW = Σ_groups G · colsᵀ, dx = col2im(Wᵀ · G) and db = Σ_{n,l} G,
-    /// with G the output gradient laid out as [O, nb·L]. `savedColumns` is the forward pass's column
-    /// matrix of the whole batch, when it kept one.
+    /// Gradients of the convolution (see the type's documentation). `savedColumns` holds the forward
+    /// pass's column matrices of all images, when it kept them.
     static func backward<T: KernelScalar>(_ x: [T], savedColumns: [T]?, _ w: [T], _ gy: [T], batch: Int, outChannels: Int,
                                           _ g: Im2Col.Geometry, needInput: Bool, needWeight: Bool,
                                           needBias: Bool) -> (dx: [T]?, dw: [T]?, db: [T]?) {
         let L = g.columnCount, O = outChannels, K = g.columnRows
-        let groups = groups(batch: batch, g)
-        let widest = groups.map(\.count).max() ?? 0
-        let reuse = savedColumns != nil && groups.count == 1
-        var columns: [T] = makeArray(reuse && !needInput ? 0 : K * widest * L) { _ in }
-        var gmat: [T] = makeArray(O * widest * L) { _ in }
-        var dw: [T] = makeArray(needWeight ? O * K : 0) { _ in }     // first group's GEMM has beta 0
-        var dx = [T](repeating: 0, count: needInput ? batch * g.imageCount : 0)
-        // Bias gradient: per channel, a sum over images (in order) of sums over positions, in Double.
-        var biasSums = [Double](repeating: 0, count: needBias ? O : 0)
+        let perChunk = imagesPerChunk(batch: batch)
+        let chunks = (batch + perChunk - 1) / perChunk
+        // dWᵀ [K, O] per chunk of images; every chunk's first GEMM has beta 0.
+        var partials: [T] = makeArray(needWeight ? chunks * K * O : 0) { _ in }
+        var dx: [T] = makeArray(needInput ? batch * g.imageCount : 0) { _ in }   // zeroed per image below
         x.withUnsafeBufferPointer { xs in w.withUnsafeBufferPointer { ws in gy.withUnsafeBufferPointer { gys in
-            columns.withUnsafeMutableBufferPointer { cols in gmat.withUnsafeMutableBufferPointer { gm in
-                dw.withUnsafeMutableBufferPointer { dws in dx.withUnsafeMutableBufferPointer { dxs in
-                    for (index, range) in groups.enumerated() {
-                        let ld = range.count * L
-                        for n in 0..<range.count {
-                            for o in 0..<O {
-                                let source = gys.baseAddress! + ((range.lowerBound + n) * O + o) * L
-                                (gm.baseAddress! + o * ld + n * L).update(from: source, count: L)
-                                if needBias {
-                                    var sum: Double = 0
-                                    for l in 0..<L { sum += Double(source[l]) }
-                                    biasSums[o] += sum
+            partials.withUnsafeMutableBufferPointer { ps in dx.withUnsafeMutableBufferPointer { dxs in
+                Parallel.forEachChunk(batch, minChunk: perChunk) { images in
+                    let partial = needWeight ? ps.baseAddress! + (images.lowerBound / perChunk) * K * O : nil
+                    let recompute = needWeight && savedColumns == nil
+                    withScratch(T.self, count: (recompute ? K * L : 0) + (needInput ? K * L : 0)) { scratch in
+                        for n in images {
+                            let gn = gys.baseAddress! + n * O * L
+                            if let partial {
+                                func accumulate(_ cols: UnsafePointer<T>) {
+                                    T.gemm(transA: false, transB: true, m: K, n: O, k: L, alpha: 1, a: cols, lda: L,
+                                           b: gn, ldb: L, beta: n == images.lowerBound ? 0 : 1, c: partial, ldc: O)
+                                }
+                                if let savedColumns {
+                                    savedColumns.withUnsafeBufferPointer { accumulate($0.baseAddress! + n * K * L) }
+                                } else {
+                                    T.im2col(xs.baseAddress! + n * g.imageCount, g, into: scratch, ld: L)
+                                    accumulate(scratch)
                                 }
                             }
-                        }
-                        if needWeight {
-                            func weightGradient(_ columns: UnsafePointer<T>) {
-                                T.gemm(transA: false, transB: true, m: O, n: K, k: ld, alpha: 1, a: gm.baseAddress!, lda: ld,
-                                       b: columns, ldb: ld, beta: index == 0 ? 0 : 1, c: dws.baseAddress!, ldc: K)
-                            }
-                            if reuse, let savedColumns {
-                                savedColumns.withUnsafeBufferPointer { weightGradient($0.baseAddress!) }
-                            } else {
-                                unfold(xs.baseAddress!, range, g, cols.baseAddress!)
-                                weightGradient(cols.baseAddress!)
-                            }
-                        }
-                        if needInput {
-                            T.gemm(transA: true, transB: false, m: K, n: ld, k: O, alpha: 1, a: ws.baseAddress!, lda: K,
-                                   b: gm.baseAddress!, ldb: ld, beta: 0, c: cols.baseAddress!, ldc: ld)
-                            let colsBase = UnsafePointer(cols.baseAddress!), dxBase = dxs.baseAddress!
-                            Parallel.forEachChunk(range.count, minChunk: 1) { images in
-                                for n in images {
-                                    T.col2im(colsBase + n * L, g, ld: ld, addingInto: dxBase + (range.lowerBound + n) * g.imageCount)
-                                }
+                            if needInput {
+                                let cols = scratch + (recompute ? K * L : 0)
+                                T.gemm(transA: true, transB: false, m: K, n: L, k: O, alpha: 1, a: ws.baseAddress!, lda: K,
+                                       b: gn, ldb: L, beta: 0, c: cols, ldc: L)
+                                let image = dxs.baseAddress! + n * g.imageCount
+                                image.initialize(repeating: 0, count: g.imageCount)
+                                T.col2im(cols, g, ld: L, addingInto: image)
                             }
                         }
                     }
-                } }
+                }
             } }
         } } }
-        return (needInput ? dx : nil, needWeight ? dw : nil, needBias ? biasSums.map { T($0) } : nil)
+        var dw: [T]?
+        if needWeight {
+            // dW[o, k] = Σ_chunks dWᵀ_chunk[k, o], chunks in order.
+            dw = makeArray(O * K) { out in
+                partials.withUnsafeBufferPointer { ps in
+                    for o in 0..<O {
+                        for k in 0..<K {
+                            var sum = ps[k * O + o]
+                            for chunk in 1..<Swift.max(chunks, 1) { sum += ps[(chunk * K + k) * O + o] }
+                            out[o * K + k] = sum
+                        }
+                    }
+                }
+            }
+        }
+        var db: [T]?
+        if needBias {
+            // Per channel, a sum over images (in order) of sums over positions, in Double.
+            var sums = [Double](repeating: 0, count: O)
+            gy.withUnsafeBufferPointer { gys in
+                for n in 0..<batch {
+                    for o in 0..<O {
+                        let row = gys.baseAddress! + (n * O + o) * L
+                        var sum: Double = 0
+                        for l in 0..<L { sum += Double(row[l]) }
+                        sums[o] += sum
+                    }
+                }
+            }
+            db = sums.map { T($0) }
+        }
+        return (needInput ? dx : nil, dw, db)
+    }
+
+    /// Runs `body` with `count` uninitialised scratch elements (none when `count` is 0).
+    @inline(__always)
+    static func withScratch<T, R>(_: T.Type, count: Int, _ body: (UnsafeMutablePointer<T>) -> R) -> R {
+        let buffer = allocateAligned(T.self, count: Swift.max(count, 1))
+        defer { buffer.deallocate() }
+        return body(buffer)
     }
 }
