@@ -41,11 +41,13 @@ public final class Tensor: @unchecked Sendable {
 
     init(shape: [Int], f32: [Float]) {
         precondition(f32.count == Shape.count(shape), "internal: storage size mismatch")
+        HeapTuning.ensure()
         self.shape = shape; self.dtype = .float32; self.f32 = f32; self.f64 = []; self.requiresGrad = false
     }
 
     init(shape: [Int], f64: [Double]) {
         precondition(f64.count == Shape.count(shape), "internal: storage size mismatch")
+        HeapTuning.ensure()
         self.shape = shape; self.dtype = .float64; self.f32 = []; self.f64 = f64; self.requiresGrad = false
     }
 
