@@ -86,6 +86,11 @@ public enum Im2Col {
     static func unfold<T: BinaryFloatingPoint>(_ image: UnsafePointer<T>, _ g: Geometry,
                                                _ columns: UnsafeMutablePointer<T>, _ ld: Int) {
         checkLeadingDimension(ld, g, "im2col")
+        if T.self == Float.self && Im2ColShift.applies(g) {
+            Im2ColShift.im2col(UnsafeRawPointer(image).assumingMemoryBound(to: Float.self), g,
+                               UnsafeMutableRawPointer(columns).assumingMemoryBound(to: Float.self), ld)
+            return
+        }
         let outH = g.outputHeight, outW = g.outputWidth, s = g.stride
         // "Same" convolutions (stride 1, output as wide as the input): the rows of one column-matrix row
         // are the image plane shifted by a constant offset, so the valid part is one contiguous copy
@@ -149,6 +154,11 @@ public enum Im2Col {
                                              _ image: UnsafeMutablePointer<T>) {
         checkLeadingDimension(ld, g, "col2im")
         let outH = g.outputHeight, outW = g.outputWidth, s = g.stride
+        if T.self == Float.self && Im2ColShift.applies(g) {
+            Im2ColShift.col2im(UnsafeRawPointer(columns).assumingMemoryBound(to: Float.self), g, ld,
+                               UnsafeMutableRawPointer(image).assumingMemoryBound(to: Float.self))
+            return
+        }
         if s == 1 {
             foldStrideOne(columns, g, ld, image)
             return

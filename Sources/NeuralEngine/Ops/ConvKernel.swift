@@ -95,16 +95,15 @@ enum ConvKernel {
         } } }
         var dw: [T]?
         if needWeight {
-            // dW[o, k] = Σ_chunks dWᵀ_chunk[k, o], chunks in order.
+            // dWᵀ = Σ_chunks dWᵀ_chunk, chunks in order (summed into the first), then dW[o, k] = dWᵀ[k, o].
             dw = makeArray(O * K) { out in
-                partials.withUnsafeBufferPointer { ps in
-                    for o in 0..<O {
-                        for k in 0..<K {
-                            var sum = ps[k * O + o]
-                            for chunk in 1..<Swift.max(chunks, 1) { sum += ps[(chunk * K + k) * O + o] }
-                            out[o * K + k] = sum
-                        }
+                partials.withUnsafeMutableBufferPointer { ps in
+                    let total = ps.baseAddress!
+                    for chunk in 1..<Swift.max(chunks, 1) {
+                        let part = total + chunk * K * O
+                        for e in 0..<(K * O) { total[e] += part[e] }
                     }
+                    for k in 0..<K { for o in 0..<O { out[o * K + k] = total[k * O + o] } }
                 }
             }
         }

@@ -115,8 +115,27 @@ public func avgPool2d(_ x: Tensor, kernel: Int, stride: Int? = nil) -> Tensor {
 }
 
 /// Global average pooling `[N, C, H, W] -> [N, C]`: the mean over each feature map (Lin et al. 2014,
-/// "Network in Network").
+/// "Network in Network"). Equal to `x.mean(axes: [2, 3])` (a test compares both and their
+/// gradients); fused because the composite's broadcast-and-reduce machinery cost more than the sums.
+/// Backward: every pixel of map (n, c) receives g[n, c] / (H·W).
 public func globalAvgPool2d(_ x: Tensor) -> Tensor {
     if x.rank != 4 { fatalError("globalAvgPool2d: expected [N, C, H, W], got \(ShapeError.describe(x.shape))") }
-    return x.mean(axes: [2, 3])
+    let maps = x.shape[0] * x.shape[1], size = x.shape[2] * x.shape[3]
+    func pool<T: TensorScalar>(_ values: [T]) -> [T] {
+        makeArray(maps) { out in
+            values.withUnsafeBufferPointer { v in
+                for map in 0..<maps { out[map] = T(RowKernels.sum(v.baseAddress! + map * size, size) / Double(size)) }
+            }
+        }
+    }
+    func spread<T: TensorScalar>(_ grad: [T]) -> [T] {
+        makeArray(maps * size) { out in
+            for map in 0..<maps { (out + map * size).initialize(repeating: grad[map] / T(size), count: size) }
+        }
+    }
+    let outShape = [x.shape[0], x.shape[1]]
+    let y = x.dtype == .float32 ? Tensor(shape: outShape, f32: pool(x.f32)) : Tensor(shape: outShape, f64: pool(x.f64))
+    return Tensor.record("globalAvgPool2d", inputs: [x], output: y) { g in
+        [g.dtype == .float32 ? Tensor(shape: x.shape, f32: spread(g.f32)) : Tensor(shape: x.shape, f64: spread(g.f64))]
+    }
 }

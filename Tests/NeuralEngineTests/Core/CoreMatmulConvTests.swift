@@ -105,4 +105,20 @@ final class CoreMatmulConvTests: XCTestCase {
         assertGradients("globalAvgPool2d", inputs: [x]) { globalAvgPool2d($0[0]) }
         XCTAssertEqual(globalAvgPool2d(x).shape, [2, 3])
     }
+
+    /// The fused global average pool equals the composite mean over (H, W), values and gradients.
+    func testGlobalAvgPoolMatchesCompositeMean() {
+        let x = CoreTestSupport.randn([3, 4, 5, 7], seed: 52), upstream = CoreTestSupport.randn([3, 4], seed: 53)
+        func run(fused: Bool) -> ([Double], [Double]) {
+            let xs = x.detach().requiringGrad()
+            let y = fused ? globalAvgPool2d(xs) : xs.mean(axes: [2, 3])
+            (y * upstream).sum().backward()
+            return (y.doubles, xs.grad!.doubles)
+        }
+        let (fusedY, fusedGrad) = run(fused: true), (compositeY, compositeGrad) = run(fused: false)
+        assertClose(fusedY, compositeY, accuracy: 1e-14, "output")
+        assertClose(fusedGrad, compositeGrad, accuracy: 1e-14, "gradient")
+        let xf = x.to(.float32)
+        assertClose(globalAvgPool2d(xf).doubles, xf.mean(axes: [2, 3]).doubles, accuracy: 1e-6, "float32")
+    }
 }
