@@ -43,8 +43,8 @@ enum GEMMDriver<K: GEMMMicroKernel> {
     /// wins when the product is small, or when op(A) is small enough to stay in L1/L2 (≤ 128 KiB, a
     /// quarter of Zen 3's L2) and k is short enough for a B panel to stay in L1.
     static func prefersDirect(m: Int, n: Int, k: Int) -> Bool {
-        if m * n * k <= directLimit { return k <= 4 * K.kc }
-        return k <= 2 * K.kc && m * k * MemoryLayout<T>.stride <= 128 * 1024
+        if m * n * k <= directLimit { return k <= 1024 }
+        return k <= 512 && m * k * MemoryLayout<T>.stride <= 128 * 1024
     }
 
     /// `C = beta · C` (beta = 0 writes zeros, ignoring NaNs already in C, as BLAS does).
