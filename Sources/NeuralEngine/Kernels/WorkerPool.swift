@@ -17,8 +17,11 @@ import Synchronization
 /// which also makes nested `forEachChunk` calls safe.
 final class WorkerPool: @unchecked Sendable {
     static let shared = WorkerPool()
-    /// How long an idle worker polls for the next job before sleeping.
-    static let spinSeconds = 0.000_2
+    /// How long an idle worker polls for the next job before sleeping: longer than the serial
+    /// stretches of a small training step (normalization, activations, loss: up to a few hundred
+    /// µs in `cnn-bn-step`), short enough not to steal much from another process on a 2-core machine
+    /// (OpenMP runtimes spin 200 ms by default).
+    static let spinSeconds = 0.001
     static let closed = -1
 
     private let busy = Atomic<Bool>(false)

@@ -114,10 +114,7 @@ enum ConvKernel {
             gy.withUnsafeBufferPointer { gys in
                 for n in 0..<batch {
                     for o in 0..<O {
-                        let row = gys.baseAddress! + (n * O + o) * L
-                        var sum: Double = 0
-                        for l in 0..<L { sum += Double(row[l]) }
-                        sums[o] += sum
+                        sums[o] += RowKernels.sum(gys.baseAddress! + (n * O + o) * L, L)
                     }
                 }
             }

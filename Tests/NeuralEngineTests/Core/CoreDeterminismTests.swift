@@ -27,4 +27,19 @@ final class CoreDeterminismTests: XCTestCase {
         }
         XCTAssertEqual(one, two)
     }
+
+    /// Large enough for the normalization kernel and the per-image convolution loops to split work
+    /// over threads (≥ 16K elements; conv weight gradient summed over chunks of images).
+    func testConvAndNormalizationTrainingStepIsThreadCountIndependent() {
+        let (one, two) = bitsWithOneAndTwoThreads {
+            let g = RandomGenerator(seed: 7)
+            let x = Tensor.randn([20, 3, 12, 12], generator: g).requiringGrad()
+            let conv = Conv2d(3, 16, kernelSize: 3, padding: 1, generator: g)
+            let batchNorm = BatchNorm2d(16), groupNorm = GroupNorm(4, 16)
+            let y = groupNorm(batchNorm(conv(x))).relu()
+            globalAvgPool2d(y * y).sum().backward()
+            return [y, x.grad!, conv.weight.grad!, conv.bias!.grad!, batchNorm.weight!.grad!, groupNorm.bias!.grad!]
+        }
+        XCTAssertEqual(one, two)
+    }
 }

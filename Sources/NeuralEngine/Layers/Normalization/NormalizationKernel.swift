@@ -68,6 +68,33 @@ enum NormalizationKernel {
             case .groups(let g): return i * g + ch / (c / g)
             }
         }
+        /// Units of independent work: a channel (BatchNorm: its set spans all samples) or a sample
+        /// (GroupNorm: its sets span its channels). No statistics set is shared by two units, so units
+        /// run in parallel, and each visits its rows in the order a serial loop over (i, ch) would.
+        var unitCount: Int {
+            switch grouping {
+            case .perChannel: return c
+            case .groups: return n
+            }
+        }
+        /// Calls `body(i, ch)` for the rows of `unit`, in increasing (i, ch) order.
+        @inline(__always) func forEachRow(of unit: Int, _ body: (Int, Int) -> Void) {
+            switch grouping {
+            case .perChannel: for i in 0..<n { body(i, unit) }
+            case .groups: for ch in 0..<c { body(unit, ch) }
+            }
+        }
+        /// The statistics sets of `unit`.
+        func sets(of unit: Int) -> Range<Int> {
+            switch grouping {
+            case .perChannel: return unit..<(unit + 1)
+            case .groups(let g): return (unit * g)..<((unit + 1) * g)
+            }
+        }
+        /// Units per parallel chunk: everything inline below ~16K elements, else about 8 chunks.
+        var unitsPerChunk: Int {
+            n * c * s < 1 << 14 ? Swift.max(unitCount, 1) : Swift.max(1, (unitCount + 7) / 8)
+        }
     }
 
     private static func run<T: TensorScalar>(_: T.Type, _ x: Tensor, _ l: Layout, _ weight: Tensor?, _ bias: Tensor?,
@@ -75,44 +102,41 @@ enum NormalizationKernel {
                                              _ op: String) -> Result {
         let k = l.setCount, m = Double(l.setSize)
         let xs = x.storage(T.self)
-        var mean = [Double](repeating: 0, count: k)
-        var variance = [Double](repeating: 0, count: k)
-        if let fixed {
-            mean = fixed.mean.doubles
-            variance = fixed.variance.doubles
-        } else {
-            // Two passes (mean, then centred squares) in a fixed order: stable and deterministic.
-            xs.withUnsafeBufferPointer { xp in
-                let base = xp.baseAddress!
-                for i in 0..<l.n { for ch in 0..<l.c {
-                    mean[l.set(i, ch)] += RowKernels.sum(base + (i * l.c + ch) * l.s, l.s)
-                } }
-                for set in 0..<k { mean[set] /= m }
-                for i in 0..<l.n { for ch in 0..<l.c {
-                    let set = l.set(i, ch)
-                    variance[set] += RowKernels.squaredDeviations(base + (i * l.c + ch) * l.s, l.s, from: mean[set])
-                } }
-            }
-            for set in 0..<k { variance[set] /= m }
-        }
-        let invStd = variance.map { 1 / ($0 + eps).squareRoot() }
+        var mean = fixed?.mean.doubles ?? [Double](repeating: 0, count: k)
+        var variance = fixed?.variance.doubles ?? [Double](repeating: 0, count: k)
+        var invStd = [Double](repeating: 0, count: k)
         let gamma = weight.map { $0.storage(T.self) }
         let beta = bias.map { $0.storage(T.self) }
         // Every element of both is written below.
         var xHat: [T] = makeArray(x.count) { _ in }
         var y: [T] = makeArray(x.count) { _ in }
-        xs.withUnsafeBufferPointer { xp in
-            xHat.withUnsafeMutableBufferPointer { hp in
-                y.withUnsafeMutableBufferPointer { yp in
-                    for i in 0..<l.n { for ch in 0..<l.c {
-                        let base = (i * l.c + ch) * l.s, set = l.set(i, ch)
-                        RowKernels.normalize(xp.baseAddress! + base, l.s, mean: T(mean[set]), scale: T(invStd[set]),
-                                             gamma: gamma?[ch] ?? 1, beta: beta?[ch] ?? 0,
-                                             xHat: hp.baseAddress! + base, y: yp.baseAddress! + base)
-                    } }
+        xs.withUnsafeBufferPointer { xp in xHat.withUnsafeMutableBufferPointer { hp in y.withUnsafeMutableBufferPointer { yp in
+            mean.withUnsafeMutableBufferPointer { mu in variance.withUnsafeMutableBufferPointer { v in
+                invStd.withUnsafeMutableBufferPointer { inv in
+                    let (x0, h0, y0) = (xp.baseAddress!, hp.baseAddress!, yp.baseAddress!)
+                    Parallel.forEachChunk(l.unitCount, minChunk: l.unitsPerChunk) { units in
+                        for unit in units {
+                            if fixed == nil {
+                                // Two passes (mean, then centred squares) in a fixed order: stable and deterministic.
+                                l.forEachRow(of: unit) { i, ch in mu[l.set(i, ch)] += RowKernels.sum(x0 + (i * l.c + ch) * l.s, l.s) }
+                                for set in l.sets(of: unit) { mu[set] /= m }
+                                l.forEachRow(of: unit) { i, ch in
+                                    let set = l.set(i, ch)
+                                    v[set] += RowKernels.squaredDeviations(x0 + (i * l.c + ch) * l.s, l.s, from: mu[set])
+                                }
+                                for set in l.sets(of: unit) { v[set] /= m }
+                            }
+                            for set in l.sets(of: unit) { inv[set] = 1 / (v[set] + eps).squareRoot() }
+                            l.forEachRow(of: unit) { i, ch in
+                                let base = (i * l.c + ch) * l.s, set = l.set(i, ch)
+                                RowKernels.normalize(x0 + base, l.s, mean: T(mu[set]), scale: T(inv[set]),
+                                                     gamma: gamma?[ch] ?? 1, beta: beta?[ch] ?? 0, xHat: h0 + base, y: y0 + base)
+                            }
+                        }
+                    }
                 }
-            }
-        }
+            } }
+        } } }
         var inputs = [x]
         if let weight { inputs.append(weight) }
         if let bias { inputs.append(bias) }
@@ -130,42 +154,47 @@ enum NormalizationKernel {
                                                   weight: Tensor?, bias: Tensor?, shape: [Int]) -> [Tensor?] {
         let gs = g.storage(T.self)
         let k = l.setCount, m = Double(l.setSize)
-        var dGamma = [Double](repeating: 0, count: l.c)
-        var dBeta = [Double](repeating: 0, count: l.c)
+        var rowSums = [Double](repeating: 0, count: 2 * l.n * l.c)   // (Σ g, Σ g·x̂) per row
         var sumG = [Double](repeating: 0, count: k)      // Σ ĝ per set
         var sumGH = [Double](repeating: 0, count: k)     // Σ ĝ·x̂ per set
-        gs.withUnsafeBufferPointer { gp in
-            xHat.withUnsafeBufferPointer { hp in
-                for i in 0..<l.n { for ch in 0..<l.c {
-                    let base = (i * l.c + ch) * l.s, set = l.set(i, ch)
-                    let (sg, sgh) = RowKernels.sumAndDot(gp.baseAddress! + base, hp.baseAddress! + base, l.s)
-                    dBeta[ch] += sg
-                    dGamma[ch] += sgh
-                    let gm = Double(gamma?[ch] ?? 1)
-                    sumG[set] += gm * sg
-                    sumGH[set] += gm * sgh
-                } }
-            }
-        }
-        var dx: Tensor?
-        if needX {
-            var out: [T] = makeArray(gs.count) { _ in }    // every element written below
-            gs.withUnsafeBufferPointer { gp in
-                xHat.withUnsafeBufferPointer { hp in
-                    out.withUnsafeMutableBufferPointer { op in
-                        for i in 0..<l.n { for ch in 0..<l.c {
-                            let base = (i * l.c + ch) * l.s, set = l.set(i, ch)
-                            RowKernels.normalizationGradient(gp.baseAddress! + base, xHat: hp.baseAddress! + base, l.s,
-                                                             gamma: gamma?[ch] ?? 1, scale: T(invStd[set]),
-                                                             meanG: batchStatistics ? T(sumG[set] / m) : 0,
-                                                             meanGH: batchStatistics ? T(sumGH[set] / m) : 0,
-                                                             into: op.baseAddress! + base)
-                        } }
+        var out: [T] = makeArray(needX ? gs.count : 0) { _ in }    // every element written below
+        gs.withUnsafeBufferPointer { gp in xHat.withUnsafeBufferPointer { hp in out.withUnsafeMutableBufferPointer { op in
+            rowSums.withUnsafeMutableBufferPointer { rs in sumG.withUnsafeMutableBufferPointer { sg in
+                sumGH.withUnsafeMutableBufferPointer { sgh in
+                    let (g0, h0) = (gp.baseAddress!, hp.baseAddress!)
+                    Parallel.forEachChunk(l.unitCount, minChunk: l.unitsPerChunk) { units in
+                        for unit in units {
+                            l.forEachRow(of: unit) { i, ch in
+                                let base = (i * l.c + ch) * l.s, set = l.set(i, ch), row = i * l.c + ch
+                                let (rowG, rowGH) = RowKernels.sumAndDot(g0 + base, h0 + base, l.s)
+                                rs[2 * row] = rowG
+                                rs[2 * row + 1] = rowGH
+                                let gm = Double(gamma?[ch] ?? 1)
+                                sg[set] += gm * rowG
+                                sgh[set] += gm * rowGH
+                            }
+                            guard needX else { continue }
+                            l.forEachRow(of: unit) { i, ch in
+                                let base = (i * l.c + ch) * l.s, set = l.set(i, ch)
+                                RowKernels.normalizationGradient(g0 + base, xHat: h0 + base, l.s,
+                                                                 gamma: gamma?[ch] ?? 1, scale: T(invStd[set]),
+                                                                 meanG: batchStatistics ? T(sg[set] / m) : 0,
+                                                                 meanGH: batchStatistics ? T(sgh[set] / m) : 0,
+                                                                 into: op.baseAddress! + base)
+                            }
+                        }
                     }
                 }
-            }
-            dx = Tensor.make(out, shape: shape)
-        }
+            } }
+        } } }
+        // ∂L/∂β[c] = Σ_i Σ g and ∂L/∂γ[c] = Σ_i Σ g·x̂, samples in order.
+        var dGamma = [Double](repeating: 0, count: l.c)
+        var dBeta = [Double](repeating: 0, count: l.c)
+        for i in 0..<l.n { for ch in 0..<l.c {
+            dBeta[ch] += rowSums[2 * (i * l.c + ch)]
+            dGamma[ch] += rowSums[2 * (i * l.c + ch) + 1]
+        } }
+        let dx: Tensor? = needX ? Tensor.make(out, shape: shape) : nil
         var grads: [Tensor?] = [dx]
         if let weight {
             grads.append(weight.requiresGrad ? Tensor.make(dGamma.map { T($0) }, shape: weight.shape) : nil)
