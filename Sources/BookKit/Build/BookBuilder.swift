@@ -37,7 +37,8 @@ public struct BookBuilder {
         let files = try layout.chapterFiles()
         let reporter = self.reporter ?? ProgressReporter(total: files.count, enabled: false)
         if toolchain.isDebugBuild {
-            reporter.message("warning: the engine in \(toolchain.binDirectory.path) is a debug build, about 300x slower; build `book` with -c release")
+            // NeuralEngine is optimised even in debug builds (Package.swift); Plotting and BookRuntime are not.
+            reporter.message("warning: \(toolchain.binDirectory.path) is a debug build: chapters link unoptimised plotting and runtime objects; build `book` with -c release for the book CI checks")
         }
         let engine = EngineFingerprint.compute(toolchain: toolchain)
         let swiftVersion = toolchain.version(rememberedIn: layout.cacheDirectory)
