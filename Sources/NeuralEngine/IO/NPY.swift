@@ -4,8 +4,8 @@ import Foundation
 /// (`numpy.load` / `numpy.save`).
 ///
 /// Reads little-endian float32 (`<f4`), float64 (`<f8`) and integers (`<i8`, `<i4`, `|u1`, `|i1`, as
-/// float64 tensors); Fortran-ordered arrays are reordered to C order. Writes float32 or float64,
-/// C order, format 1.0.
+/// float64 tensors); Fortran-ordered arrays are reordered to C order. Writes tensors as float32 or
+/// float64 and integer arrays (labels, indices) as int64, C order, format 1.0.
 public enum NPY {
     /// Decodes `.npy` bytes; `path` only names the source in errors.
     public static func decode(_ data: Data, path: String = "<data>") throws -> Tensor {
@@ -49,6 +49,26 @@ public enum NPY {
             for v in tensor.f64 { withUnsafeBytes(of: v.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
         }
         return data
+    }
+
+    /// The `.npy` bytes of integers as NumPy's int64 (`<i8`, C order): labels, indices, counts.
+    /// Traps (programmer error) when `values` does not fill `shape`.
+    public static func encode(int64 values: [Int], shape: [Int]) -> Data {
+        if values.count != Shape.count(shape) {
+            fatalError("NPY.encode: \(values.count) values do not fill shape \(ShapeError.describe(shape))")
+        }
+        var data = Data(NPYHeader(descr: "<i8", fortranOrder: false, shape: shape).encoded())
+        data.reserveCapacity(data.count + values.count * 8)
+        for v in values { withUnsafeBytes(of: Int64(v).littleEndian) { data.append(contentsOf: $0) } }
+        return data
+    }
+
+    /// Writes integers to a `.npy` file as int64 (replacing it); `NPY.read` gives them back as a
+    /// float64 tensor (exact up to 2⁵³).
+    public static func write(int64 values: [Int], shape: [Int], to url: URL) throws {
+        do { try encode(int64: values, shape: shape).write(to: url, options: .atomic) } catch {
+            throw NPYError(path: url.path, reason: "cannot write .npy file (\(error.localizedDescription))")
+        }
     }
 
     /// Reads a `.npy` file.

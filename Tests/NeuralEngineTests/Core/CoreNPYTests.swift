@@ -29,6 +29,20 @@ final class CoreNPYTests: XCTestCase {
         XCTAssertEqual(vector.shape, [2])
     }
 
+    func testRoundTripsInt64Labels() throws {
+        let labels = [0, 9, 3, -2, 1 << 40, 7]
+        let url = directory.appendingPathComponent("labels.npy")
+        try NPY.write(int64: labels, shape: [2, 3], to: url)
+        let bytes = [UInt8](try Data(contentsOf: url))
+        let headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+        let header = String(decoding: bytes[10..<(10 + headerLength)], as: UTF8.self)
+        XCTAssertTrue(header.hasPrefix("{'descr': '<i8', 'fortran_order': False, 'shape': (2, 3), }"))
+        XCTAssertEqual(bytes.count, 10 + headerLength + 6 * 8)
+        let back = try Tensor.load(npy: url)
+        XCTAssertEqual(back.shape, [2, 3])
+        XCTAssertEqual(back.doubles, labels.map(Double.init))
+    }
+
     func testHeaderLayout() {
         let data = NPY.encode(Tensor.zeros([2, 3]))
         let bytes = [UInt8](data)
