@@ -5,7 +5,8 @@ import Foundation
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Re-execute one chapter regardless of the cache and re-render the book's pages.")
+        abstract: "Re-execute one chapter regardless of the cache and re-render the book's pages.",
+        discussion: "Other chapters come from the cache; any whose source, data or engine changed since the last build run too, so every page stays consistent.")
 
     @Argument(help: "The chapter: a path, a file name, or a number prefix such as 05.")
     var chapter: String
