@@ -2,26 +2,36 @@
 public final class MaxPool2d: Module {
     public let kernelSize: Int
     public let stride: Int
-    public init(_ kernelSize: Int, stride: Int? = nil) {
+    /// Zero padding on each side, at most kernelSize / 2 (see ``maxPool2d(_:kernel:stride:padding:)``).
+    public let padding: Int
+    public init(_ kernelSize: Int, stride: Int? = nil, padding: Int = 0) {
         self.kernelSize = kernelSize
         self.stride = stride ?? kernelSize
+        self.padding = padding
         super.init()
     }
-    public override var summary: String { "MaxPool2d(\(kernelSize), stride: \(stride))" }
-    public override func forward(_ x: Tensor) -> Tensor { maxPool2d(x, kernel: kernelSize, stride: stride) }
+    public override var summary: String {
+        "MaxPool2d(\(kernelSize), stride: \(stride)" + (padding > 0 ? ", padding: \(padding))" : ")")
+    }
+    public override func forward(_ x: Tensor) -> Tensor { maxPool2d(x, kernel: kernelSize, stride: stride, padding: padding) }
 }
 
 /// Average pooling over k×k windows of `[N, C, H, W]` (stride defaults to k).
 public final class AvgPool2d: Module {
     public let kernelSize: Int
     public let stride: Int
-    public init(_ kernelSize: Int, stride: Int? = nil) {
+    /// Zero padding on each side, at most kernelSize / 2 (see ``avgPool2d(_:kernel:stride:padding:)``).
+    public let padding: Int
+    public init(_ kernelSize: Int, stride: Int? = nil, padding: Int = 0) {
         self.kernelSize = kernelSize
         self.stride = stride ?? kernelSize
+        self.padding = padding
         super.init()
     }
-    public override var summary: String { "AvgPool2d(\(kernelSize), stride: \(stride))" }
-    public override func forward(_ x: Tensor) -> Tensor { avgPool2d(x, kernel: kernelSize, stride: stride) }
+    public override var summary: String {
+        "AvgPool2d(\(kernelSize), stride: \(stride)" + (padding > 0 ? ", padding: \(padding))" : ")")
+    }
+    public override func forward(_ x: Tensor) -> Tensor { avgPool2d(x, kernel: kernelSize, stride: stride, padding: padding) }
 }
 
 /// Mean over the spatial axes: `[N, C, H, W]` → `[N, C]` (Lin et al. 2014, "Network in Network").

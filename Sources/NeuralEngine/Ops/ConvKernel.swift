@@ -94,7 +94,9 @@ enum ConvKernel {
             } }
         } } }
         var dw: [T]?
-        if needWeight {
+        if needWeight && chunks == 0 {
+            dw = [T](repeating: 0, count: O * K)    // an empty batch
+        } else if needWeight {
             // dWᵀ = Σ_chunks dWᵀ_chunk, chunks in order (summed into the first), then dW[o, k] = dWᵀ[k, o].
             dw = makeArray(O * K) { out in
                 partials.withUnsafeMutableBufferPointer { ps in

@@ -106,6 +106,20 @@ final class CoreMatmulConvTests: XCTestCase {
         XCTAssertEqual(globalAvgPool2d(x).shape, [2, 3])
     }
 
+    /// Padding as PyTorch: max pooling ignores it (−∞), average pooling counts zeros and divides by k².
+    func testPoolingWithPadding() {
+        // [[1 2 3] [4 5 6] [7 8 9]] with kernel 2, stride 2, padding 1: windows {1}, {2 3}, {4 7}, {5 6 8 9}.
+        let v = Tensor((1...9).map(Double.init), shape: [1, 1, 3, 3], dtype: .float64)
+        XCTAssertEqual(maxPool2d(v, kernel: 2, stride: 2, padding: 1).doubles, [1, 3, 7, 9])
+        XCTAssertEqual(avgPool2d(v, kernel: 2, stride: 2, padding: 1).doubles, [0.25, 1.25, 2.75, 7])
+        XCTAssertEqual(MaxPool2d(3, stride: 1, padding: 1)(v).shape, [1, 1, 3, 3])
+        // Negative inputs: the padding must not win the maximum.
+        XCTAssertEqual(maxPool2d(v * -1.0, kernel: 3, stride: 1, padding: 1).doubles[0], -1)
+        let x = CoreTestSupport.randn([2, 2, 5, 4], seed: 54)
+        assertGradients("maxPool2d padding", inputs: [x], tolerance: 1e-4) { maxPool2d($0[0], kernel: 3, stride: 2, padding: 1) }
+        assertGradients("avgPool2d padding", inputs: [x]) { avgPool2d($0[0], kernel: 3, stride: 2, padding: 1) }
+    }
+
     /// The fused global average pool equals the composite mean over (H, W), values and gradients.
     func testGlobalAvgPoolMatchesCompositeMean() {
         let x = CoreTestSupport.randn([3, 4, 5, 7], seed: 52), upstream = CoreTestSupport.randn([3, 4], seed: 53)
