@@ -66,7 +66,7 @@ enum Im2ColShift {
                 let source = image + plane + offset
                 let mask = tables + (row % g.kernelWidth) * (W + 8)
                 Im2Col.zeroSmall(out, first)
-                var p = first, column = first % W
+                var p = first, column = cols.lowerBound    // = first % W
                 while p + 8 <= last {
                     let values = UnsafeRawPointer(source + p).loadUnaligned(as: Lanes.self)
                     UnsafeMutableRawPointer(out + p).storeBytes(of: masked(values, mask + column), as: Lanes.self)
@@ -75,7 +75,8 @@ enum Im2ColShift {
                     p += 8
                 }
                 while p < last {
-                    out[p] = cols.contains(p % W) ? source[p] : 0
+                    out[p] = mask[column] != 0 ? source[p] : 0
+                    column = column + 1 == W ? 0 : column + 1
                     p += 1
                 }
                 Im2Col.zeroSmall(out + last, L - last)
@@ -90,7 +91,7 @@ enum Im2ColShift {
                 let input = columns + row * ld
                 let target = image + plane + offset
                 let mask = tables + (row % g.kernelWidth) * (W + 8)
-                var p = first, column = first % W
+                var p = first, column = cols.lowerBound    // = first % W
                 while p + 8 <= last {
                     let values = UnsafeRawPointer(input + p).loadUnaligned(as: Lanes.self)
                     let old = UnsafeRawPointer(target + p).loadUnaligned(as: Lanes.self)
@@ -101,7 +102,8 @@ enum Im2ColShift {
                     p += 8
                 }
                 while p < last {
-                    if cols.contains(p % W) { target[p] += input[p] }
+                    if mask[column] != 0 { target[p] += input[p] }
+                    column = column + 1 == W ? 0 : column + 1
                     p += 1
                 }
             }, empty: { _ in })
