@@ -9,8 +9,9 @@ import Glibc
 /// dynamically) are fresh mappings and the heap top is trimmed after frees, so every step
 /// page-faults its memory back in and the kernel zero-fills it: a quarter of `cnn-gn-step`'s time
 /// was page faults. Allocations up to 32 MiB (glibc's largest threshold) therefore come from the
-/// heap, and the heap is not trimmed; larger ones are still mapped and unmapped. Peak memory is
-/// unchanged (freed blocks are reused); the process just keeps it until exit.
+/// heap, and the heap top is trimmed only when more than 256 MiB of it is free; larger blocks are
+/// still mapped and unmapped. Peak memory is unchanged (freed blocks are reused); the process keeps
+/// up to 256 MiB of freed memory for reuse instead of handing it back at once.
 enum HeapTuning {
     /// `<malloc.h>` parameters (glibc ABI): M_TRIM_THRESHOLD and M_MMAP_THRESHOLD.
     static let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3

@@ -1,14 +1,14 @@
 /// The loops around the micro-kernel: `C = alpha · op(A)·op(B) + beta · C`, row-major.
 ///
 /// Two paths, chosen from the shapes only (never from the thread count):
-/// - direct, for small products (the training workloads' 64×256×64) and for short, wide ones whose
-///   op(A) fits in cache (a convolution's 32×2048×144): no packing of A, B read in place when not
-///   transposed; one pass over k, so each C element is one k-ordered sum.
+/// - direct, for small products (the training workloads' 64×256×64, a convolution's per-image
+///   32×64×144) and for wide ones whose op(A) fits in cache: no packing of A, B read in place when
+///   not transposed; one pass over k, so each C element is one k-ordered sum.
 /// - packed, for large products: the GotoBLAS loop nest `jc (nc columns) → pc (kc depth) → pack the
 ///   B and A panels of this block (one parallel pass) → blocks of C (`TileBlocks`) → B micro-panels →
 ///   A micro-panels`.
 ///
-/// Threads split row panels (direct) or blocks of C (packed); every C element is still computed by one
+/// Threads split blocks of C (`TileBlocks`) in both paths; every C element is still computed by one
 /// tile call per k block, in the same order, so the result is bitwise identical for any thread count.
 /// (The two paths round differently from each other, but which one runs depends on the shape only.)
 enum GEMMDriver<K: GEMMMicroKernel> {
@@ -28,7 +28,7 @@ enum GEMMDriver<K: GEMMMicroKernel> {
             scale(m: m, n: n, beta: beta, c: c, ldc: ldc)
             return
         }
-        let useDirect = path == .automatic ? prefersDirect(m: m, n: n, k: k) : path == .direct
+        let useDirect = path == .automatic ? prefersDirect(m: m, n: n, k: k, transB: transB) : path == .direct
         if useDirect {
             direct(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
                    a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
@@ -41,10 +41,11 @@ enum GEMMDriver<K: GEMMMicroKernel> {
     /// Packing pays when panels are reused from cache many times. Without it, op(A) is re-read for
     /// every 16-column panel of C and each B panel (k rows) for every 6-row panel, so the direct path
     /// wins when the product is small, or when op(A) is small enough to stay in L1/L2 (≤ 128 KiB, a
-    /// quarter of Zen 3's L2) and k is short enough for a B panel to stay in L1.
-    static func prefersDirect(m: Int, n: Int, k: Int) -> Bool {
+    /// quarter of Zen 3's L2) and k is short enough for a B panel to stay in L1. A transposed B is
+    /// packed whole, on one thread, by the direct path, so then B must be no wider than a packed block.
+    static func prefersDirect(m: Int, n: Int, k: Int, transB: Bool) -> Bool {
         if m * n * k <= directLimit { return k <= 1024 }
-        return k <= 512 && m * k * MemoryLayout<T>.stride <= 128 * 1024
+        return k <= 512 && m * k * MemoryLayout<T>.stride <= 128 * 1024 && (!transB || n <= K.nc)
     }
 
     /// `C = beta · C` (beta = 0 writes zeros, ignoring NaNs already in C, as BLAS does).
@@ -150,7 +151,7 @@ enum GEMMDriver<K: GEMMMicroKernel> {
 
 /// The parallel blocks of C (both paths): a grid of row blocks (≤ `maxRowPanels` panels, an A
 /// block that stays in L2) × column blocks, with about 16 blocks in all so that two threads stay
-/// balanced on a busy machine even when C is short and wide (m = 32, n = 2048 in a convolution).
+/// balanced on a busy machine even when C is short and wide (m = 32, n = 2048).
 /// Depends on the shape only; each C element belongs to exactly one block.
 struct TileBlocks {
     let rowPanels: Int, columnPanels: Int

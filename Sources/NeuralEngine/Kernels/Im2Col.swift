@@ -195,9 +195,10 @@ public enum Im2Col {
     static func foldStrideOne<T: BinaryFloatingPoint>(_ columns: UnsafePointer<T>, _ g: Geometry, _ ld: Int,
                                                       _ image: UnsafeMutablePointer<T>) {
         let outH = g.outputHeight, outW = g.outputWidth, kw = g.kernelWidth, pad = g.padding
+        // With stride 1, outW = W + 2·pad − kw + 1, so the line holds W + 2·pad values and its valid
+        // part ends at W + pad.
         let lineWidth = outW + kw - 1
-        let validEnd = Swift.min(lineWidth, g.width + pad)
-        if validEnd <= pad { return }    // no output column reaches the image
+        let validEnd = g.width + pad
         withUnsafeTemporaryAllocation(of: T.self, capacity: lineWidth) { buffer in
             let line = buffer.baseAddress!
             for c in 0..<g.channels {

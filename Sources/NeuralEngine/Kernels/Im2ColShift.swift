@@ -10,8 +10,10 @@
 enum Im2ColShift {
     typealias Lanes = SIMD8<Float>
 
+    /// Stride 1 and `outW == W` make the shift constant; `W ≥ 8` means an 8-lane vector crosses at
+    /// most one row end, which the mask tables below rely on.
     static func applies(_ g: Im2Col.Geometry) -> Bool {
-        g.stride == 1 && g.outputWidth == g.width && g.width >= 8 && g.width < Int(Int32.max / 2)
+        g.stride == 1 && g.outputWidth == g.width && g.width >= 8
     }
 
     /// For each kernel offset (c, i, j) with a non-empty valid region: the column-matrix row, the plane
@@ -46,7 +48,7 @@ enum Im2ColShift {
             let table = buffer.baseAddress!
             for j in 0..<g.kernelWidth {
                 let cols = g.validOutputRange(kernelOffset: j, inputSize: W, outputSize: W)
-                for e in 0..<stride { table[j * stride + e] = cols.contains(e % W) ? ~0 : 0 }
+                for e in 0..<stride { table[j * stride + e] = cols.contains(e < W ? e : e - W) ? ~0 : 0 }
             }
             return body(table)
         }

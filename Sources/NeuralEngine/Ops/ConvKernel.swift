@@ -12,8 +12,10 @@
 /// parallel. The weight gradient is summed per fixed chunk of images and the chunk sums are added in
 /// order, so results depend on the batch size only, never on the thread count.
 enum ConvKernel {
-    /// Largest column matrix (all images) the forward pass keeps for the weight gradient (64 MiB of
-    /// Float); larger batches redo im2col in the backward pass instead.
+    /// Largest column matrix (all images, in elements: 64 MiB of Float, 128 MiB of Double) the forward
+    /// pass keeps for the weight gradient; larger batches redo im2col in the backward pass instead.
+    /// The matrix lives as long as the recorded graph (only recorded passes keep it: under `noGrad`,
+    /// or when the weight needs no gradient, nothing is kept).
     static let maxSavedColumnElements = 1 << 24
 
     /// Images per weight-gradient chunk: about 16 chunks, whatever the thread count.
@@ -101,7 +103,7 @@ enum ConvKernel {
             dw = makeArray(O * K) { out in
                 partials.withUnsafeMutableBufferPointer { ps in
                     let total = ps.baseAddress!
-                    for chunk in 1..<Swift.max(chunks, 1) {
+                    for chunk in 1..<chunks {
                         let part = total + chunk * K * O
                         for e in 0..<(K * O) { total[e] += part[e] }
                     }
@@ -125,7 +127,8 @@ enum ConvKernel {
         return (needInput ? dx : nil, dw, db)
     }
 
-    /// Runs `body` with `count` uninitialised scratch elements (none when `count` is 0).
+    /// Runs `body` with `count` uninitialised scratch elements (at least one is allocated, so the
+    /// pointer is always valid).
     @inline(__always)
     static func withScratch<T, R>(_: T.Type, count: Int, _ body: (UnsafeMutablePointer<T>) -> R) -> R {
         let buffer = allocateAligned(T.self, count: Swift.max(count, 1))

@@ -11,6 +11,13 @@ final class KernelIm2ColTests: XCTestCase {
         // Stride 1 rows of 8 and of 11 (SIMD lanes plus a scalar tail), and no padding.
         Im2Col.Geometry(channels: 3, height: 8, width: 8, kernelHeight: 3, kernelWidth: 3, stride: 1, padding: 1),
         Im2Col.Geometry(channels: 2, height: 4, width: 11, kernelHeight: 3, kernelWidth: 2, stride: 1, padding: 0),
+        // "Same" convolutions taking the vectorised Float path (Im2ColShift): 1×1, wider padding and a
+        // 9-wide row, a kernel wider than the image, rectangular kernels.
+        Im2Col.Geometry(channels: 1, height: 3, width: 8, kernelHeight: 1, kernelWidth: 1, stride: 1, padding: 0),
+        Im2Col.Geometry(channels: 2, height: 5, width: 9, kernelHeight: 5, kernelWidth: 5, stride: 1, padding: 2),
+        Im2Col.Geometry(channels: 1, height: 2, width: 8, kernelHeight: 3, kernelWidth: 11, stride: 1, padding: 5),
+        Im2Col.Geometry(channels: 1, height: 8, width: 8, kernelHeight: 5, kernelWidth: 3, stride: 1, padding: 1),
+        Im2Col.Geometry(channels: 1, height: 4, width: 8, kernelHeight: 1, kernelWidth: 3, stride: 1, padding: 1),
     ]
 
     /// The formula from the documentation, one element at a time.
@@ -82,6 +89,32 @@ final class KernelIm2ColTests: XCTestCase {
         var image: [Double] = [10, 20, 30, 40]
         Im2Col.col2im([1, 2, 3, 4] as [Double], g, addingInto: &image)
         XCTAssertEqual(image, [11, 22, 33, 44])
+    }
+
+    /// The vectorised Float path with a leading dimension larger than outH·outW (images side by side),
+    /// and its col2im reading from such a layout.
+    func testFloatShiftPathWithLeadingDimension() {
+        let g = Im2Col.Geometry(channels: 2, height: 5, width: 9, kernelHeight: 3, kernelWidth: 3, stride: 1, padding: 1)
+        XCTAssertTrue(Im2ColShift.applies(g))
+        var values = KernelTestValues(seed: 11)
+        let image = values.doubles(g.imageCount)
+        let ld = g.columnCount + 13
+        var columns = [Float](repeating: .nan, count: g.columnRows * ld)
+        Im2Col.im2col(image.map(Float.init), g, into: &columns, ldColumns: ld)
+        let expected = referenceIm2Col(image, g)
+        for row in 0..<g.columnRows {
+            XCTAssertEqual(columns[(row * ld)..<(row * ld + g.columnCount)].map(Double.init),
+                           expected[(row * g.columnCount)..<((row + 1) * g.columnCount)].map { Double(Float($0)) }, "row \(row)")
+        }
+        // col2im from the padded layout equals col2im of the packed one (Double reference path).
+        let y = values.doubles(g.columnRows * g.columnCount)
+        var padded = [Float](repeating: 99, count: g.columnRows * ld)
+        for row in 0..<g.columnRows { for p in 0..<g.columnCount { padded[row * ld + p] = Float(y[row * g.columnCount + p]) } }
+        var folded = [Float](repeating: 0, count: g.imageCount)
+        Im2Col.col2im(padded, g, ldColumns: ld, addingInto: &folded)
+        var reference = [Double](repeating: 0, count: g.imageCount)
+        Im2Col.col2im(y, g, addingInto: &reference)
+        for (a, b) in zip(folded, reference) { XCTAssertEqual(Double(a), b, accuracy: 1e-5) }
     }
 
     func testBatchedLayoutWithLeadingDimension() {

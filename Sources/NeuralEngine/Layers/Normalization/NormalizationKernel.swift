@@ -100,6 +100,9 @@ enum NormalizationKernel {
     private static func run<T: TensorScalar>(_: T.Type, _ x: Tensor, _ l: Layout, _ weight: Tensor?, _ bias: Tensor?,
                                              _ eps: Double, _ fixed: (mean: Tensor, variance: Tensor)?,
                                              _ op: String) -> Result {
+        if let fixed, l.grouping != .perChannel || fixed.mean.count != l.setCount || fixed.variance.count != l.setCount {
+            fatalError("\(op): fixed statistics need \(l.setCount) per-channel values, got mean \(ShapeError.describe(fixed.mean.shape)) and variance \(ShapeError.describe(fixed.variance.shape))")
+        }
         let k = l.setCount, m = Double(l.setSize)
         let xs = x.storage(T.self)
         var mean = fixed?.mean.doubles ?? [Double](repeating: 0, count: k)
