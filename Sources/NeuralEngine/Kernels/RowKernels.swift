@@ -1,4 +1,5 @@
-/// The row loops of `NormalizationKernel`, eight lanes at a time (one AVX2 register of Float).
+/// Row loops eight lanes at a time (one AVX2 register of Float): the sums and per-row transforms of
+/// `NormalizationKernel`, and the row sums of the fused global average pool and convolution bias.
 ///
 /// Sums run in the tensor's own precision across the lanes of a block of at most 64 elements, and
 /// block sums are added in Double in order: close to a Double sum (each lane adds ≤ 8 values) at SIMD
