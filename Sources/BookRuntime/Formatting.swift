@@ -6,3 +6,9 @@ import Foundation
 public func fixed(_ value: some BinaryFloatingPoint, _ digits: Int = 3) -> String {
     String(format: "%.\(max(0, digits))f", Double(value))
 }
+
+/// A count with its noun in the right number, for generated prose: `counted(1, "epoch")` is
+/// "1 epoch", `counted(2, "epoch")` is "2 epochs", `counted(3, "child", plural: "children")`.
+public func counted(_ count: Int, _ singular: String, plural: String? = nil) -> String {
+    "\(count) " + (count == 1 ? singular : plural ?? singular + "s")
+}

@@ -8,6 +8,14 @@ final class BlockOptionsTests: XCTestCase {
         XCTAssertEqual(count, 7)
         XCTAssertEqual(options, BlockOptions(label: "fig-a", caption: "x: \"y\"", echo: false, eval: false,
                                              output: false, error: true, timeout: 12))
+        XCTAssertNil(options.codeFold)
+    }
+
+    func testCodeFoldIsReadAndOtherwiseLeftToTheDefault() throws {
+        let (folded, _) = try BlockOptions.parse("//| code-fold: true\nlet a = 1", firstLine: 1, file: "f")
+        XCTAssertEqual(folded.codeFold, true)
+        let (open, _) = try BlockOptions.parse("//| code-fold: false\nlet a = 1", firstLine: 1, file: "f")
+        XCTAssertEqual(open.codeFold, false)
     }
 
     func testOptionsStopAtTheFirstCodeLine() throws {
@@ -20,7 +28,7 @@ final class BlockOptionsTests: XCTestCase {
         XCTAssertThrowsError(try FixtureBooks.parse("options/bad/unknown-option.md")) { error in
             XCTAssertEqual(error as? BookError, BookError(
                 file: "chapters/unknown-option.md", line: 5,
-                message: "unknown block option 'colour' (known: label, caption, echo, eval, output, error, timeout)"))
+                message: "unknown block option 'colour' (known: label, caption, echo, eval, output, error, timeout, code-fold)"))
         }
     }
 

@@ -11,9 +11,17 @@ final class AltTextTests: XCTestCase {
         XCTAssertEqual(altText(ofSVG: "<svg></svg>"), "figure")
     }
 
-    func testClaimNumbersUseSixSignificantDigits() {
-        XCTAssertEqual(claimNumber(0.1 + 0.2), "0.3")
-        XCTAssertEqual(claimNumber(123456789), "1.23457e+08")
+    func testClaimDetailsSpeakTheClaimsUnits() {
+        XCTAssertEqual(claimDetail(0.0742115, "< " + NumberFormat.percent(1).format(0.15), .percent(1)),
+                       "observed 7.4%, expected < 15.0%")
+        XCTAssertEqual(claimDetail(0.1 + 0.2, "> 0.25", .automatic), "observed 0.3, expected > 0.25")
+        XCTAssertEqual(claimDetail(123456789, "< 1e+09", .automatic), "observed 1.23e+08, expected < 1e+09")
+    }
+
+    func testFixedDigitsAndCountedNouns() {
+        XCTAssertEqual(counted(1, "epoch"), "1 epoch")
+        XCTAssertEqual(counted(2, "epoch"), "2 epochs")
+        XCTAssertEqual(counted(0, "child", plural: "children"), "0 children")
         XCTAssertEqual(fixed(2.0 / 3.0, 2), "0.67")
         XCTAssertEqual(fixed(Float(1.5), 0), "2")
     }

@@ -14,6 +14,9 @@ public struct BlockOptions: Sendable, Equatable, Hashable {
     public var error = false
     /// Seconds this block may run.
     public var timeout: Int?
+    /// true: show the code collapsed under a one-line summary (outputs stay visible); nil: the
+    /// chapter's or book's default. Presentation only: it does not change what the program prints.
+    public var codeFold: Bool?
 
     public init(label: String? = nil, caption: String? = nil, echo: Bool = true, eval: Bool = true,
                 output: Bool = true, error: Bool = false, timeout: Int? = nil) {
@@ -61,9 +64,10 @@ public struct BlockOptions: Sendable, Equatable, Hashable {
         case "output": output = try option.bool(in: file)
         case "error": error = try option.bool(in: file)
         case "timeout": timeout = try option.positiveInt(in: file)
+        case "code-fold": codeFold = try option.bool(in: file)
         default:
             throw BookError(file: file, line: option.line,
-                            message: "unknown block option '\(option.key)' (known: label, caption, echo, eval, output, error, timeout)")
+                            message: "unknown block option '\(option.key)' (known: label, caption, echo, eval, output, error, timeout, code-fold)")
         }
     }
 }

@@ -24,6 +24,18 @@ final class CoreAutogradTests: XCTestCase {
         XCTAssertNil(c.grad)   // non-leaf gradients are not kept unless asked
     }
 
+    func testGraphActivationBytesCountsEveryHeldTensorOnce() {
+        // s = sum(x·w): the graph holds x [5, 4] (an input), y = x·w [5, 3] and s [1], all float32;
+        // the parameter w is not counted. 4·(20 + 15 + 1) = 144 bytes.
+        let w = Tensor.ones([4, 3]).requiringGrad()
+        let x = Tensor.ones([5, 4])
+        let y = matmul(x, w)
+        let s = (y + y).sum()   // y is used twice but held once; y + y adds a [5, 3] node
+        XCTAssertEqual(s.graphActivationBytes, 4 * (20 + 15 + 15 + 1))
+        XCTAssertEqual(noGrad { matmul(x, w).sum() }.graphActivationBytes, 0)
+        XCTAssertEqual(w.graphActivationBytes, 0)
+    }
+
     func testNoGradAndDetach() {
         let w = Tensor.ones([3], dtype: .float64).requiringGrad()
         let y = noGrad { w * 2.0 }
