@@ -1,12 +1,13 @@
 // swift-tools-version:6.0
 // NeuralBook: an executable course book on deep neural networks, and the tool that builds it.
 //
-// One target per layer:
+// One target per layer, in the order data flows through a build:
 //   NeuralEngine  tensors, autograd, layers, initializers, normalization, optimizers, data
 //   Plotting      SVG charts and HTML tables: values in, deterministic text out, no I/O
+//   BookWire      the records a chapter program writes and `book` reads (one definition of the format)
 //   BookRuntime   what chapter programs import besides the engine (show, Table, expect, ...)
 //   CCmarkGFM     system library: Debian's cmark-gfm and its GFM extensions
-//   BookKit       the pipeline: parse -> execute -> weave -> render -> write
+//   BookKit       the pipeline: Parsing -> Execution -> Cache -> Weaving -> Rendering -> Writing
 //   book          the command-line tool
 //   bench         the engine's benchmark workloads
 import PackageDescription
@@ -20,7 +21,8 @@ let simdFlags: [SwiftSetting] = []
 
 let package = Package(
     name: "NeuralBook",
-    platforms: [.macOS(.v13)],
+    // The engine's worker pool uses the Synchronization module (Mutex, Atomic): macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "book", targets: ["book"]),
         .executable(name: "bench", targets: ["bench"]),
@@ -32,7 +34,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
@@ -43,7 +44,8 @@ let package = Package(
             swiftSettings: simdFlags + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(name: "Plotting"),
-        .target(name: "BookRuntime", dependencies: ["NeuralEngine", "Plotting"]),
+        .target(name: "BookWire"),
+        .target(name: "BookRuntime", dependencies: ["NeuralEngine", "Plotting", "BookWire"]),
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
@@ -53,17 +55,24 @@ let package = Package(
             name: "BookKit",
             dependencies: [
                 "CCmarkGFM",
-                "BookRuntime",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "BookWire",
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
-            ]
+            ],
+            resources: [.copy("Rendering/Assets/Site")]
         ),
         .executableTarget(
             name: "book",
-            dependencies: ["BookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "BookKit",
+                // Not imported: chapter programs compiled by `book` import BookRuntime and link its
+                // objects (and the engine's and Plotting's) from the folder `book` runs from, so
+                // building `book` must build them.
+                "BookRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "bench",
@@ -72,10 +81,12 @@ let package = Package(
         ),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
-        .testTarget(name: "BookRuntimeTests", dependencies: ["BookRuntime"]),
+        .testTarget(name: "BookRuntimeTests", dependencies: ["BookRuntime", "BookWire"]),
         .testTarget(
             name: "BookKitTests",
-            dependencies: ["BookKit"],
+            // BookRuntime and `book`: end-to-end tests compile chapters against the runtime's
+            // objects and run the `book` binary itself (the orphan test kills it).
+            dependencies: ["BookKit", "BookRuntime", "book"],
             resources: [.copy("Fixtures")]
         ),
     ]

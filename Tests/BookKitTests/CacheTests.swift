@@ -15,11 +15,23 @@ final class CacheTests: XCTestCase {
         XCTAssertEqual(try key("Intro.\n\n" + base), original, "moving blocks down keeps the key")
         XCTAssertNotEqual(try key(base.replacingOccurrences(of: "let x = 1", with: "let x = 2")), original)
         XCTAssertNotEqual(try key(base.replacingOccurrences(of: "{swift} x", with: "{swift} x + 1")), original)
-        XCTAssertNotEqual(try key(base.replacingOccurrences(of: "```swift\n", with: "```swift\n//| echo: false\n")), original)
+        XCTAssertNotEqual(try key(base.replacingOccurrences(of: "```swift\n", with: "```swift\n//| eval: false\n")), original)
         XCTAssertNotEqual(try key("---\nseed: 5\n---\n" + base), original)
         let parsed = try ChapterParser().parse(base, sourcePath: "chapters/01-a.md")
         XCTAssertNotEqual(CacheKey.compute(parsed, engine: "other", toolchainVersion: "v"), original)
         XCTAssertNotEqual(CacheKey.compute(parsed, engine: "e", toolchainVersion: "w"), original)
+    }
+
+    func testPresentationOptionsKeepTheKey() throws {
+        // What the program prints does not depend on how the page shows it.
+        let original = try key(base)
+        for option in ["echo: false", "output: false", "caption: \"A caption\"", "code-fold: true"] {
+            XCTAssertEqual(try key(base.replacingOccurrences(of: "```swift\n", with: "```swift\n//| \(option)\n")), original, option)
+        }
+        // Options that change what runs, or the block's random stream, change it.
+        for option in ["eval: false", "error: true", "timeout: 5", "label: fig-x"] {
+            XCTAssertNotEqual(try key(base.replacingOccurrences(of: "```swift\n", with: "```swift\n//| \(option)\n")), original, option)
+        }
     }
 
     func testStoreLookupDamageAndDataFiles() throws {
@@ -50,5 +62,28 @@ final class CacheTests: XCTestCase {
 
     func testContentHashIsSHA256() {
         XCTAssertEqual(ContentHash.of("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    /// The NIST test vectors for SHA-256 (FIPS 180-4 examples, and the CAVP byte-oriented set):
+    /// the empty message, one block, two blocks, and a million bytes.
+    func testSHA256MatchesTheNISTVectors() {
+        XCTAssertEqual(ContentHash.of(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(ContentHash.of("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(ContentHash.of("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"),
+                       "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+        XCTAssertEqual(ContentHash.of([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)),
+                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        // 55 and 56 bytes: the padding's length field fits in the last block, or needs another.
+        XCTAssertEqual(ContentHash.of(String(repeating: "a", count: 55)), "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+        XCTAssertEqual(ContentHash.of(String(repeating: "a", count: 56)), "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+    }
+
+    func testKeyHasherFeedsInPiecesLikeAtOnce() {
+        var pieces = SHA256()
+        for chunk in [Array("a".utf8), Array(repeating: UInt8(ascii: "b"), count: 70), Array("c".utf8)] { pieces.update(chunk) }
+        var whole = SHA256()
+        whole.update(Array("a".utf8) + Array(repeating: UInt8(ascii: "b"), count: 70) + Array("c".utf8))
+        XCTAssertEqual(pieces.finalize(), whole.finalize())
     }
 }

@@ -1,9 +1,11 @@
 /// The content address of a chapter's execution: everything that can change what its program
-/// prints, and nothing that cannot (prose, and the blocks' line numbers: outputs are shifted on
-/// weaving, see `ExecutionResult.blockLines`).
+/// prints, and nothing that cannot: not the prose, nor the blocks' line numbers (outputs are
+/// shifted on weaving, see `ExecutionResult.blockLines`), nor presentation options (`caption`,
+/// `echo`, `output`, `code-fold`: the weaver applies them). A label is in the key only as the
+/// name of the block's random stream (`CodeBlock.streamName`), which does change the numbers.
 enum CacheKey {
     /// Bump when the generated program or the stored result format changes meaning.
-    static let formatVersion = "neuralbook-cache-1"
+    static let formatVersion = "neuralbook-cache-2"
 
     static func compute(_ chapter: ParsedChapter, engine: String, toolchainVersion: String) -> String {
         var hasher = KeyHasher()
@@ -19,8 +21,8 @@ enum CacheKey {
             let options = block.options
             hasher.add("block", String(block.index))
             hasher.add("code", block.code)
-            hasher.add("options", [options.label ?? "-", options.caption ?? "-", "\(options.echo)", "\(options.eval)",
-                                   "\(options.output)", "\(options.error)", options.timeout.map(String.init) ?? "-"]
+            hasher.add("options", ["stream " + block.streamName, "eval \(options.eval)", "error \(options.error)",
+                                   "timeout " + (options.timeout.map(String.init) ?? "-")]
                 .joined(separator: "\u{1F}"))
         }
         for span in chapter.inlines {

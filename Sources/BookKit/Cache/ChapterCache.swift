@@ -31,8 +31,7 @@ public struct ChapterCache: Sendable {
               let entry = try? JSONDecoder().decode(Entry.self, from: data),
               entry.key == key else { return .stale }
         for file in entry.result.dataFiles {
-            let url = file.path.hasPrefix("/") ? URL(fileURLWithPath: file.path) : bookRoot.appendingPathComponent(file.path)
-            if ContentHash.file(url) ?? "missing" != file.sha256 { return .stale }
+            if ContentHash.file(ChapterExecutor.dataFile(file.path, bookRoot: bookRoot)) ?? "missing" != file.sha256 { return .stale }
         }
         return .hit(entry.result)
     }

@@ -1,10 +1,11 @@
-import Crypto
 import Foundation
 
-/// SHA-256 (FIPS 180-4) digests as lowercase hex, the currency of the cache and the manifest.
+/// SHA-256 digests as lowercase hex, the currency of the cache and the manifest.
 public enum ContentHash {
     public static func of(_ bytes: some Sequence<UInt8>) -> String {
-        hex(SHA256.hash(data: Array(bytes)))
+        var hasher = SHA256()
+        hasher.update(Array(bytes))
+        return hex(hasher.finalize())
     }
 
     public static func of(_ text: String) -> String { of(Array(text.utf8)) }
@@ -14,11 +15,9 @@ public enum ContentHash {
         (try? Data(contentsOf: url)).map { of($0) }
     }
 
-    static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
+    static func hex(_ digest: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: digest.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
     }
 }
 
@@ -30,8 +29,8 @@ struct KeyHasher {
     mutating func add(_ label: String, _ value: String) {
         for part in [label, value] {
             let bytes = Array(part.utf8)
-            hasher.update(data: Array("\(bytes.count):".utf8))
-            hasher.update(data: bytes)
+            hasher.update(Array("\(bytes.count):".utf8))
+            hasher.update(bytes)
         }
     }
 
