@@ -35,11 +35,11 @@ public struct HTMLBookRenderer: Sendable {
     /// (`chapter.pageName`), `assets/book.css`, `assets/*.js`, `assets/search-index.js` and
     /// `assets/katex/...`. The same input always gives the same bytes.
     ///
-    /// Throws `RenderError` naming the chapter file and line for an unknown `@fig-`/`@tbl-`
+    /// Throws a `BookError` (stage `.render`) naming the chapter file and line for an unknown `@fig-`/`@tbl-`
     /// reference or a duplicate label, and when KaTeX is not installed.
     public func render(book: BookMetadata, chapters: [WovenChapter]) throws -> [String: [UInt8]] {
         var files = try KatexAssets(directory: katexDirectory).files()
-        for (path, text) in StaticAssets.files { files[path] = Array(text.utf8) }
+        files.merge(try SiteAssets.files()) { _, site in site }
 
         let layout = PageLayout(bookTitle: book.title, chapters: chapters.map {
             PageLayout.SidebarChapter(number: $0.number, title: $0.title, page: $0.pageName)

@@ -42,8 +42,8 @@ struct KatexAssets {
         return Array(data)
     }
 
-    private func missing(_ relative: String) -> RenderError {
-        RenderError(file: (directory as NSString).appendingPathComponent(relative), line: 0,
+    private func missing(_ relative: String) -> BookError {
+        BookError(stage: .render, file: (directory as NSString).appendingPathComponent(relative), line: nil,
                     message: "KaTeX is missing; \(Self.installHint)")
     }
 

@@ -1,8 +1,3 @@
-/// The page behaviour: typeset math with KaTeX, theme toggle, keyboard navigation (← / → for the
-/// previous / next chapter), the sidebar drawer, the active section in the table of contents,
-/// unfolding outputs for print, and the `?selfcheck` report the browser test reads.
-enum BookScript {
-    static let source = #"""
 // NeuralBook page script. No network, no external libraries besides the local KaTeX copy.
 (function () {
   "use strict";
@@ -132,6 +127,3 @@ enum BookScript {
     });
   }
 })();
-
-"""#
-}

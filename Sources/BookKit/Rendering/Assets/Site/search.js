@@ -1,8 +1,3 @@
-/// Search over `window.BOOK_SEARCH` (chapters, headings, paragraphs, captions): every word of the
-/// query must appear; chapters and headings rank above paragraphs. Keyboard: "/" focuses the box,
-/// ↑ / ↓ choose, Enter opens, Escape closes. Results are built with DOM text nodes, never HTML.
-enum SearchScript {
-    static let source = #"""
 // NeuralBook search: no external library, works from file://.
 (function () {
   "use strict";
@@ -138,6 +133,3 @@ enum SearchScript {
     input.select();
   });
 })();
-
-"""#
-}

@@ -1,9 +1,3 @@
-/// Runs in `<head>` before the page paints: applies the theme (URL `?theme=dark|light`, else the
-/// reader's saved choice, else the system's), and records asset load failures, uncaught
-/// exceptions and `console.error` calls for the `?selfcheck` report (resource errors do not
-/// bubble, but a capturing listener on `window` sees them).
-enum ThemeInitScript {
-    static let source = #"""
 // NeuralBook: theme before first paint, and asset-failure recording for ?selfcheck.
 (function () {
   "use strict";
@@ -34,6 +28,3 @@ enum ThemeInitScript {
     document.documentElement.setAttribute("data-theme", theme);
   }
 })();
-
-"""#
-}
