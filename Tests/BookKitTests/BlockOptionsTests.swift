@@ -26,7 +26,7 @@ final class BlockOptionsTests: XCTestCase {
 
     func testUnknownOptionNamesFileAndLine() {
         XCTAssertThrowsError(try FixtureBooks.parse("options/bad/unknown-option.md")) { error in
-            XCTAssertEqual(error as? BookError, BookError(
+            XCTAssertEqual(error as? BookError, BookError(stage: .parse,
                 file: "chapters/unknown-option.md", line: 5,
                 message: "unknown block option 'colour' (known: label, caption, echo, eval, output, error, timeout, code-fold)"))
         }
@@ -34,7 +34,7 @@ final class BlockOptionsTests: XCTestCase {
 
     func testBadBooleanNamesFileAndLine() {
         XCTAssertThrowsError(try FixtureBooks.parse("options/bad/bad-value.md")) { error in
-            XCTAssertEqual(error as? BookError, BookError(
+            XCTAssertEqual(error as? BookError, BookError(stage: .parse,
                 file: "chapters/bad-value.md", line: 6, message: "option 'echo' must be true or false, not 'maybe'"))
         }
     }

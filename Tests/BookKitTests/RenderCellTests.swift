@@ -62,7 +62,7 @@ final class RenderCellTests: XCTestCase {
 
     func testMissingInlineValueIsAnError() {
         XCTAssertThrowsError(try InlineValueHTML.substitute([], in: "<p>NBINLINEVALUE4X</p>", sourcePath: "chapters/a.md", firstLine: 8)) {
-            XCTAssertEqual(($0 as? RenderError)?.line, 8)
+            XCTAssertEqual(($0 as? BookError)?.line, 8)
         }
     }
 }

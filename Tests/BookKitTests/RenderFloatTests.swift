@@ -34,11 +34,11 @@ final class RenderFloatTests: XCTestCase {
                                            .cell(WovenCell(index: 1, language: "swift", code: "show(x)", line: 20, label: "fig-known",
                                                            outputs: [.figure(svg: "<svg></svg>", caption: nil, label: nil, alt: "x")]))])
         XCTAssertThrowsError(try HTMLBookRenderer().render(book: RenderFixtureBook.book, chapters: [chapter])) { error in
-            let renderError = error as? RenderError
+            let renderError = error as? BookError
             XCTAssertEqual(renderError?.file, "chapters/07-cnn.md")
             XCTAssertEqual(renderError?.line, 13)
             XCTAssertTrue(renderError?.message.contains("@fig-missing-one") ?? false, "\(error)")
-            XCTAssertTrue(renderError?.description.hasPrefix("chapters/07-cnn.md:13: error:") ?? false)
+            XCTAssertTrue(renderError?.description.hasPrefix("chapters/07-cnn.md:13: unknown reference @fig-missing-one") ?? false)
         }
     }
 
@@ -50,7 +50,7 @@ final class RenderFloatTests: XCTestCase {
         let chapter = WovenChapter(sourcePath: "chapters/02-x.md", slug: "02-x", number: 2, title: "X", summary: nil,
                                    items: [.cell(cell(1, 5)), .cell(cell(2, 9))])
         XCTAssertThrowsError(try FloatNumbering.number(chapter)) { error in
-            XCTAssertEqual((error as? RenderError)?.line, 9)
+            XCTAssertEqual((error as? BookError)?.line, 9)
         }
     }
 

@@ -54,6 +54,19 @@ final class RenderMathTests: XCTestCase {
         XCTAssertTrue(html.contains("<span class=\"math inline\">a</span>"), html)
     }
 
+    func testIndentedCodeInProseIsLeftAlone() throws {
+        // An unknown @fig- reference would throw: inside code it is not a reference at all.
+        let html = try prose("Text.\n\n    $a_b$ @fig-x\n    more\n\nThen $a$.")
+        XCTAssertTrue(html.contains("<pre><code>$a_b$ @fig-x\nmore\n</code></pre>"), html)
+        XCTAssertTrue(html.contains("<span class=\"math inline\">a</span>"), html)
+    }
+
+    func testInlineMathMayContainALoneBacktick() throws {
+        let html = try prose("Here $a`b$ is math.\n\nAnd `$x$` is code.")
+        XCTAssertTrue(html.contains("<span class=\"math inline\">a`b</span>"), html)
+        XCTAssertTrue(html.contains("<code>$x$</code>"), html)
+    }
+
     func testMathHTMLEscapesAngleBrackets() throws {
         let html = try prose("If $a<b$ and $c > d$.")
         XCTAssertTrue(html.contains("<span class=\"math inline\">a&lt;b</span>"), html)

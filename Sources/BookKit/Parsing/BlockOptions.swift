@@ -43,7 +43,7 @@ public struct BlockOptions: Sendable, Equatable, Hashable {
             count += 1
             let body = trimmed.dropFirst(prefix.count)
             guard let option = OptionLine(body, line: line) else {
-                throw BookError(file: file, line: line, message: "block option is not '//| key: value': \(trimmed)")
+                throw BookError(stage: .parse, file: file, line: line, message: "block option is not '//| key: value': \(trimmed)")
             }
             try options.apply(option, file: file)
         }
@@ -55,7 +55,7 @@ public struct BlockOptions: Sendable, Equatable, Hashable {
         case "label":
             let value = try option.nonEmpty(in: file)
             guard value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-                throw BookError(file: file, line: option.line, message: "label '\(value)' may use only ASCII letters, digits, '-' and '_'")
+                throw BookError(stage: .parse, file: file, line: option.line, message: "label '\(value)' may use only ASCII letters, digits, '-' and '_'")
             }
             label = value
         case "caption": caption = try option.nonEmpty(in: file)
@@ -66,7 +66,7 @@ public struct BlockOptions: Sendable, Equatable, Hashable {
         case "timeout": timeout = try option.positiveInt(in: file)
         case "code-fold": codeFold = try option.bool(in: file)
         default:
-            throw BookError(file: file, line: option.line,
+            throw BookError(stage: .parse, file: file, line: option.line,
                             message: "unknown block option '\(option.key)' (known: label, caption, echo, eval, output, error, timeout, code-fold)")
         }
     }

@@ -22,7 +22,7 @@ public enum ChapterFile {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw BookError(file: folder.path, line: nil, message: "cannot read the chapters folder: \(error.localizedDescription)")
+            throw BookError(stage: .parse, file: folder.path, line: nil, message: "cannot read the chapters folder: \(error.localizedDescription)")
         }
         return names.filter { $0.hasSuffix(".md") && $0 != indexName && !$0.hasPrefix(".") }
             .sorted()

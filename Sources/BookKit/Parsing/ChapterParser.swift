@@ -31,7 +31,7 @@ public struct ChapterParser {
                 let expression = String(span.content.dropFirst("{swift}".count)).trimmingSpaces()
                 let line = nextProseLine + span.line - 1
                 guard !expression.isEmpty else {
-                    throw BookError(file: sourcePath, line: line, message: "inline `{swift}` span has no expression")
+                    throw BookError(stage: .parse, file: sourcePath, line: line, message: "inline `{swift}` span has no expression")
                 }
                 let id = inlines.count + 1
                 inlines.append(InlineSpan(id: id, expression: expression, line: line, afterBlock: lastBlock))

@@ -1,15 +1,17 @@
+import BookWire
+
 /// Chapter options from the YAML-style front matter between `---` lines at the top of a file.
 public struct FrontMatter: Sendable, Equatable {
     public var title: String?
     public var summary: String?
     /// Chapter seed; each block's random stream derives from it and the block's name.
-    public var seed: UInt64 = 42
+    public var seed: UInt64 = ChapterDefaults.seed
     /// Seconds the whole chapter program may run.
-    public var timeout: Int = 300
+    public var timeout: Int = ChapterDefaults.timeout
     /// Compile the chapter with `-O` instead of `-Onone` (for heavy loops in the chapter itself).
     public var optimize: Bool = false
 
-    public init(title: String? = nil, summary: String? = nil, seed: UInt64 = 42, timeout: Int = 300, optimize: Bool = false) {
+    public init(title: String? = nil, summary: String? = nil, seed: UInt64 = ChapterDefaults.seed, timeout: Int = ChapterDefaults.timeout, optimize: Bool = false) {
         self.title = title
         self.summary = summary
         self.seed = seed
@@ -23,12 +25,12 @@ public struct FrontMatter: Sendable, Equatable {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first?.trimmingSpaces() == "---" else { return (FrontMatter(), text) }
         guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingSpaces() == "---" }) else {
-            throw BookError(file: file, line: 1, message: "front matter starts with '---' but has no closing '---'")
+            throw BookError(stage: .parse, file: file, line: 1, message: "front matter starts with '---' but has no closing '---'")
         }
         var matter = FrontMatter()
         for index in 1..<close where !lines[index].trimmingSpaces().isEmpty && !lines[index].trimmingSpaces().hasPrefix("#") {
             guard let option = OptionLine(lines[index], line: index + 1) else {
-                throw BookError(file: file, line: index + 1, message: "front matter line is not 'key: value': \(lines[index])")
+                throw BookError(stage: .parse, file: file, line: index + 1, message: "front matter line is not 'key: value': \(lines[index])")
             }
             try matter.apply(option, file: file)
         }
@@ -42,13 +44,13 @@ public struct FrontMatter: Sendable, Equatable {
         case "summary": summary = try option.nonEmpty(in: file)
         case "seed":
             guard let value = UInt64(option.value) else {
-                throw BookError(file: file, line: option.line, message: "option 'seed' must be a whole number from 0 to 2^64-1, not '\(option.value)'")
+                throw BookError(stage: .parse, file: file, line: option.line, message: "option 'seed' must be a whole number from 0 to 2^64-1, not '\(option.value)'")
             }
             seed = value
         case "timeout": timeout = try option.positiveInt(in: file)
         case "optimize": optimize = try option.bool(in: file)
         default:
-            throw BookError(file: file, line: option.line,
+            throw BookError(stage: .parse, file: file, line: option.line,
                             message: "unknown front matter option '\(option.key)' (known: title, summary, seed, timeout, optimize)")
         }
     }

@@ -41,19 +41,19 @@ struct OptionLine: Equatable {
         switch value {
         case "true", "yes": return true
         case "false", "no": return false
-        default: throw BookError(file: file, line: line, message: "option '\(key)' must be true or false, not '\(value)'")
+        default: throw BookError(stage: .parse, file: file, line: line, message: "option '\(key)' must be true or false, not '\(value)'")
         }
     }
 
     func positiveInt(in file: String) throws -> Int {
         guard let number = Int(value), number > 0 else {
-            throw BookError(file: file, line: line, message: "option '\(key)' must be a positive whole number of seconds, not '\(value)'")
+            throw BookError(stage: .parse, file: file, line: line, message: "option '\(key)' must be a positive whole number of seconds, not '\(value)'")
         }
         return number
     }
 
     func nonEmpty(in file: String) throws -> String {
-        guard !value.isEmpty else { throw BookError(file: file, line: line, message: "option '\(key)' needs a value") }
+        guard !value.isEmpty else { throw BookError(stage: .parse, file: file, line: line, message: "option '\(key)' needs a value") }
         return value
     }
 }

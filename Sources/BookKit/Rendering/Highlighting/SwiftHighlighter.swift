@@ -13,8 +13,8 @@ enum SwiftHighlighter {
         var out = ""
         var cursor = 0
         for range in tree.classifications {
-            let start = min(max(range.offset, cursor), bytes.count)
-            let end = min(range.endOffset, bytes.count)
+            let start = min(max(range.range.lowerBound.utf8Offset, cursor), bytes.count)
+            let end = min(range.range.upperBound.utf8Offset, bytes.count)
             if start > cursor { out += plain(bytes[cursor..<start]) }
             guard end > start else { continue }
             let piece = HTMLEscaping.text(String(decoding: bytes[start..<end], as: UTF8.self))

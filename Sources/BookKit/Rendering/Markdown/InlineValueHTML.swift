@@ -7,7 +7,7 @@ enum InlineValueHTML {
         let byID = Dictionary(values.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return try TokenReplacer.replace(in: html, prefix: "NBINLINEVALUE") { id in
             guard let value = byID[id] else {
-                throw RenderError(file: sourcePath, line: firstLine,
+                throw BookError(stage: .render, file: sourcePath, line: firstLine,
                                   message: "inline value token \(id) has no value (internal: weaving lost it)")
             }
             return span(for: value)

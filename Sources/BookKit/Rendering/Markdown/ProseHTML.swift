@@ -43,7 +43,7 @@ struct ProseHTML {
             case .displayMath(let tex): return MathHTML.display(tex, wholeParagraph: false)
             case .reference(let label, let line):
                 guard let target = references.target(for: label) else {
-                    throw RenderError(file: sourcePath, line: line, message: references.unknownMessage(label))
+                    throw BookError(stage: .render, file: sourcePath, line: line, message: references.unknownMessage(label))
                 }
                 let href = target.page == pageName ? "#\(target.id)" : "\(target.page)#\(target.id)"
                 return "<a class=\"xref\" href=\"\(HTMLEscaping.attribute(href))\">\(HTMLEscaping.text(target.text))</a>"

@@ -19,13 +19,16 @@ struct ProtectedProse {
     static func token(_ index: Int) -> String { "\(tokenPrefix)\(index)X" }
 
     /// Scans `markdown` (which starts at `firstLine` of the chapter file) for `$$...$$`, `$...$`
-    /// and `@fig-`/`@tbl-` references. Code spans, fenced code and `\$` are left alone.
+    /// and `@fig-`/`@tbl-` references. Code spans, code blocks (fenced or indented, as cmark-gfm
+    /// finds them) and `\$` are left alone.
     ///
     /// Inline math follows Pandoc's rule so prices are not math: the opening `$` is followed by a
     /// non-space, the closing `$` is preceded by a non-space and not followed by a digit, and
-    /// inline math does not cross a blank line.
+    /// inline math does not cross a blank line. It may contain a lone backtick, but a whole code
+    /// span after an opening `$` means that `$` was literal (`$5 ... `$x$``).
     init(markdown source: String, firstLine: Int) {
-        var scanner = ProseScanner(Array(source.unicodeScalars), firstLine: firstLine)
+        var scanner = ProseScanner(Array(source.unicodeScalars), firstLine: firstLine,
+                                   codeLines: CmarkDocument(source).codeBlockLines())
         scanner.run()
         markdown = scanner.output
         spans = scanner.spans
@@ -38,16 +41,21 @@ private struct ProseScanner {
     var line: Int
     var output = ""
     var spans: [ProtectedSpan] = []
+    /// Lines of the scanned text (1-based) that belong to code blocks.
+    let codeLines: Set<Int>
+    let firstLine: Int
 
-    init(_ text: [Unicode.Scalar], firstLine: Int) {
+    init(_ text: [Unicode.Scalar], firstLine: Int, codeLines: Set<Int>) {
         self.text = text
         self.line = firstLine
+        self.firstLine = firstLine
+        self.codeLines = codeLines
     }
 
     mutating func run() {
         while position < text.count {
-            if atLineStart, let fenceEnd = fencedBlockEnd(from: position) {
-                copy(upTo: fenceEnd)
+            if atLineStart, codeLines.contains(line - firstLine + 1) {
+                copy(upTo: nextLine(after: position))
                 continue
             }
             let c = text[position]
@@ -55,7 +63,7 @@ private struct ProseScanner {
             case "\\":
                 copy(upTo: min(position + 2, text.count))
             case "`":
-                copy(upTo: codeSpanEnd(from: position))
+                copy(upTo: CodeSpanScanner.span(in: text, openingAt: position)?.end ?? CodeSpanScanner.runEnd(text, from: position))
             case "$":
                 if !protectMath() { copy(upTo: position + 1) }
             case "@":
@@ -89,54 +97,10 @@ private struct ProseScanner {
         skip(count)
     }
 
-    func run(of character: Unicode.Scalar, at start: Int) -> Int {
-        var end = start
-        while end < text.count && text[end] == character { end += 1 }
-        return end - start
-    }
-
-    /// A fence of three or more backticks or tildes (after up to three spaces) runs to the closing
-    /// fence of the same character and at least the same length, or to the end of the prose.
-    func fencedBlockEnd(from start: Int) -> Int? {
-        var i = start
-        while i < text.count && i - start < 3 && text[i] == " " { i += 1 }
-        guard i < text.count, text[i] == "`" || text[i] == "~" else { return nil }
-        let fence = text[i]
-        let length = run(of: fence, at: i)
-        guard length >= 3 else { return nil }
-        var lineStart = nextLine(after: i)
-        while lineStart < text.count {
-            var j = lineStart
-            while j < text.count && j - lineStart < 3 && text[j] == " " { j += 1 }
-            if j < text.count && text[j] == fence && run(of: fence, at: j) >= length {
-                return nextLine(after: j)
-            }
-            lineStart = nextLine(after: lineStart)
-        }
-        return text.count
-    }
-
     func nextLine(after start: Int) -> Int {
         var i = start
         while i < text.count && text[i] != "\n" { i += 1 }
         return min(i + 1, text.count)
-    }
-
-    /// A code span opened by n backticks ends at the next run of exactly n backticks; an unmatched
-    /// run is literal text.
-    func codeSpanEnd(from start: Int) -> Int {
-        let n = run(of: "`", at: start)
-        var i = start + n
-        while i < text.count {
-            if text[i] == "`" {
-                let m = run(of: "`", at: i)
-                if m == n { return i + m }
-                i += m
-            } else {
-                i += 1
-            }
-        }
-        return start + n
     }
 
     mutating func protectMath() -> Bool {
@@ -159,8 +123,13 @@ private struct ProseScanner {
             let c = text[i]
             if c == "\\" { i += 2; continue }
             if !double && c == "\n" && i + 1 < text.count && isBlankLine(from: i + 1) { return nil }
-            // A code span starting inside "math" means the `$` was literal (`$5 ... `$x$``).
-            if !double && c == "`" { return nil }
+            // A whole code span inside "math" means the `$` was literal (`$5 ... `$x$``); a lone
+            // backtick is math like any other character.
+            if !double && c == "`" {
+                if CodeSpanScanner.span(in: text, openingAt: i) != nil { return nil }
+                i = CodeSpanScanner.runEnd(text, from: i)
+                continue
+            }
             if c == "$" {
                 if double {
                     if i + 1 < text.count && text[i + 1] == "$" { return i }

@@ -51,7 +51,7 @@ enum FloatNumbering {
                 counts[kind] = count
                 if let label {
                     if let previous = labelLines[label] {
-                        throw RenderError(file: chapter.sourcePath, line: cell.line,
+                        throw BookError(stage: .render, file: chapter.sourcePath, line: cell.line,
                                           message: "duplicate label '\(label)' (already used by the block at line \(previous))")
                     }
                     labelLines[label] = cell.line

@@ -21,28 +21,9 @@ struct MarkdownOutline {
 
     /// Parses `markdown` with the GFM extensions a chapter may use.
     init(markdown: String) {
-        cmark_gfm_core_extensions_ensure_registered()
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { fatalError("cmark_parser_new returned nil (out of memory)") }
-        defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink", "tasklist", "tagfilter"] {
-            if let extensionPointer = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, extensionPointer)
-            }
-        }
-        var bytes = Array(markdown.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parser_feed(parser, $0, buffer.count)
-            }
-        }
-        guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish returned nil") }
-        defer { cmark_node_free(document) }
-        collect(document)
-    }
-
-    private mutating func collect(_ document: OpaquePointer) {
+        let document = CmarkDocument(markdown)
         // Top-level fenced blocks become cells; blocks nested in lists or quotes stay prose.
-        var child = cmark_node_first_child(document)
+        var child = cmark_node_first_child(document.root)
         while let node = child {
             if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, isFenced(node) {
                 blocks.append(FencedBlock(info: string(cmark_node_get_fence_info(node)),
@@ -52,10 +33,7 @@ struct MarkdownOutline {
             }
             child = cmark_node_next(node)
         }
-        guard let iterator = cmark_iter_new(document) else { return }
-        defer { cmark_iter_free(iterator) }
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        document.forEachNode { node in
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_CODE {
                 codeSpans.append(string(cmark_node_get_literal(node)))
@@ -85,7 +63,5 @@ struct MarkdownOutline {
         return cmark_node_get_fenced(node, &length, &offset, &character) != 0
     }
 
-    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
-        pointer.map { String(cString: $0) } ?? ""
-    }
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String { CmarkDocument.string(pointer) }
 }
