@@ -10,10 +10,10 @@ final class WeaverTests: XCTestCase {
         result.setCell(1, status: .ok, outputs: [
             .text("<script>alert(1)</script>\n"),
             .figure(svg: "<svg/>", caption: nil, label: nil, alt: "a chart"),
-            .claim(text: "holds", passed: true, detail: nil, line: 15),
+            .claim(Claim(text: "holds", passed: true, detail: nil, line: 15)),
         ])
         result.setCell(2, status: .ok, outputs: [])
-        result.setCell(5, status: .expectedError, outputs: [.diagnostic(severity: "error", message: "mismatch", line: 39, column: 14)])
+        result.setCell(5, status: .expectedError, outputs: [.diagnostic(Diagnostic(severity: .error, message: "mismatch", line: 39, column: 14))])
         result.inlineTexts = [1: "2"]
         result.inlineErrors = [2: "not evaluated"]
         return result

@@ -1,5 +1,7 @@
-// The woven document: what the execution stage hands to the rendering stage.
-// Plain values only, so rendering tests need no compiler and no chapter program.
+// The woven document: what the weaving stage hands to the rendering stage. Plain values only, so
+// rendering tests need no compiler and no chapter program. A cell's outputs, claims, diagnostics
+// and status are Codable: the execution stage produces them and the cache stores them as they
+// are (`ExecutionResult`), so each kind of output is defined once.
 
 /// A chapter after its blocks ran: prose and cells in reading order, with everything they produced.
 public struct WovenChapter: Sendable, Equatable {
@@ -90,7 +92,7 @@ public struct WovenCell: Sendable, Equatable {
     }
 }
 
-public enum CellOutput: Sendable, Equatable {
+public enum CellOutput: Sendable, Equatable, Codable {
     /// What the block printed (stdout and stderr, in order).
     case text(String)
     /// The value of the block's last expression, as a notebook shows it.
@@ -107,7 +109,7 @@ public enum CellOutput: Sendable, Equatable {
     case notice(String)
 }
 
-public struct Claim: Sendable, Equatable {
+public struct Claim: Sendable, Equatable, Codable {
     public var text: String
     public var passed: Bool
     /// For approximate claims: "observed 0.0123, expected 0.01 ± 0.005".
@@ -122,8 +124,8 @@ public struct Claim: Sendable, Equatable {
     }
 }
 
-public struct Diagnostic: Sendable, Equatable {
-    public enum Severity: String, Sendable { case error, warning, note }
+public struct Diagnostic: Sendable, Equatable, Codable {
+    public enum Severity: String, Sendable, Codable { case error, warning, note }
     public var severity: Severity
     public var message: String
     /// Chapter file line and column (after `#sourceLocation` mapping).
@@ -138,7 +140,7 @@ public struct Diagnostic: Sendable, Equatable {
     }
 }
 
-public enum CellStatus: String, Sendable, Equatable {
+public enum CellStatus: String, Sendable, Equatable, Codable {
     case ok               // ran and finished
     case failed           // compile error, trap or timeout that was not expected
     case expectedError    // `error: true` and it did fail: shown, not a build failure

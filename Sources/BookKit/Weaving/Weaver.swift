@@ -2,8 +2,9 @@
 /// renderer turns into a page.
 ///
 /// Outputs are moved to the blocks' current lines (the result may come from the cache, recorded
-/// before a prose edit moved the blocks), hidden parts are dropped per the block options, and a
-/// figure or table without its own caption or label takes the block's.
+/// before a prose edit moved the blocks), hidden parts are dropped per the block options
+/// (`output: false`), and a figure or table without its own caption or label takes the block's.
+/// Presentation options act here, not in the chapter program, so editing them re-runs nothing.
 public struct Weaver {
     public init() {}
 
@@ -42,9 +43,18 @@ public struct Weaver {
             return cell
         }
         let shift = block.line - (result?.blockLines[block.index] ?? block.line)
-        cell.status = CellStatus(rawValue: stored.status) ?? .failed
-        cell.outputs = adoptBlockCaption(stored.outputs.map { $0.woven(lineShift: shift) }, block: block)
+        cell.status = stored.status
+        let shown = block.options.output ? stored.outputs : stored.outputs.filter(Self.alwaysShown)
+        cell.outputs = adoptBlockCaption(shown.map { $0.movingLines(by: shift) }, block: block)
         return cell
+    }
+
+    /// With `output: false`, claims, errors and notices still show: a failed claim must be visible.
+    private static func alwaysShown(_ output: CellOutput) -> Bool {
+        switch output {
+        case .claim, .error, .notice, .diagnostic: return true
+        default: return false
+        }
     }
 
     /// The block's `caption`/`label` options describe its first figure or table shown with
@@ -63,6 +73,25 @@ public struct Weaver {
             default:
                 return output
             }
+        }
+    }
+}
+
+extension CellOutput {
+    /// The output with its chapter lines moved by `shift` (the block moved since the run).
+    func movingLines(by shift: Int) -> CellOutput {
+        guard shift != 0 else { return self }
+        switch self {
+        case .claim(var claim):
+            claim.line = claim.line.map { $0 + shift }
+            return .claim(claim)
+        case .diagnostic(var diagnostic):
+            diagnostic.line += shift
+            return .diagnostic(diagnostic)
+        case .error(let message, let line):
+            return .error(message: message, line: line.map { $0 + shift })
+        case .text, .value, .table, .figure, .notice:
+            return self
         }
     }
 }
