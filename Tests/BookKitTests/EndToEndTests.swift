@@ -121,11 +121,22 @@ final class EndToEndTests: XCTestCase {
         let edited = try BookBuilder(layout: built.layout, toolchain: try toolchain(), options: .init(jobs: 2)).build()
         XCTAssertEqual(edited.executed, [])
         XCTAssertEqual(edited.chapters[1].failures, ["chapters/02-trap.md:17: Fatal error: Index out of range"])
+
+        // Presentation options change the page, not what the program prints: nothing re-runs.
+        let claims = built.layout.chaptersDirectory.appendingPathComponent("01-claims.md")
+        let claimsText = try String(contentsOf: claims, encoding: .utf8)
+        try claimsText.replacingOccurrences(of: "//| caption: \"A dot\"", with: "//| caption: \"A red dot\"\n//| echo: false\n//| code-fold: true")
+            .write(to: claims, atomically: true, encoding: .utf8)
+        defer { try? claimsText.write(to: claims, atomically: true, encoding: .utf8) }
+        let restyled = try BookBuilder(layout: built.layout, toolchain: try toolchain(), options: .init(jobs: 2)).build()
+        XCTAssertEqual(restyled.executed, [])
+        XCTAssertEqual(restyled.woven.first { $0.slug == "01-claims" }?.cells[2].outputs.last,
+                       .figure(svg: "<svg aria-label=\"a &amp; dot\"></svg>", caption: "A red dot", label: "fig-dot", alt: "a & dot"))
     }
 
     private func snapshot(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for path in EngineFingerprint.files(under: folder, suffix: "") {
+        for path in BuildInputs.files(under: folder, suffix: "") {
             var isFolder: ObjCBool = false
             let url = folder.appendingPathComponent(path)
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {

@@ -1,5 +1,5 @@
 @testable import BookKit
-import BookRuntime
+import BookWire
 import Foundation
 import XCTest
 

@@ -12,11 +12,18 @@ struct ChapterCompiler {
 
     var toolchain: Toolchain
 
-    /// Writes `source` to `workDirectory/main.swift` and compiles it.
-    func compile(_ source: String, moduleName: String, workDirectory: URL, mode: Mode) throws -> Result {
+    /// Debug information for chapter programs: line tables only. Backtraces need file and line,
+    /// never variables; full `-g` made compiling a chapter measurably slower (see `debugInfo`'s
+    /// measurement in the README's "Chapter programs" note).
+    static let debugInfo = "-gline-tables-only"
+
+    /// Writes the program to `workDirectory/main.swift` and compiles it. Diagnostics in the
+    /// chapter file get the columns the author wrote (the generator's wrappers removed).
+    func compile(_ program: ProgramGenerator.Program, sourcePath: String, workDirectory: URL, mode: Mode) throws -> Result {
+        let moduleName = Self.moduleName(for: sourcePath)
         try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
         let sourceFile = workDirectory.appendingPathComponent("main.swift")
-        try Data(source.utf8).write(to: sourceFile)
+        try Data(program.source.utf8).write(to: sourceFile)
         let executable = workDirectory.appendingPathComponent("chapter")
         // Swift 5 language mode: chapter code is top-level teaching code, not a concurrency exercise.
         var arguments = ["-swift-version", "5", "-module-name", moduleName, "-diagnostic-style", "llvm",
@@ -25,20 +32,26 @@ struct ChapterCompiler {
         case .typecheck:
             arguments += ["-typecheck", sourceFile.path]
         case .executable(let optimize):
-            arguments += [optimize ? "-O" : "-Onone", "-g", sourceFile.path, "-o", executable.path]
+            arguments += [optimize ? "-O" : "-Onone", Self.debugInfo, sourceFile.path, "-o", executable.path]
             arguments += toolchain.objectFiles()
         }
-        let run = try ProcessRunner.run(toolchain.swiftc, arguments: arguments, timeout: 600)
-        let succeeded = run.exitStatus == 0 && !run.timedOut
-        var diagnostics = CompilerDiagnostic.parse(run.output)
+        let deadline = Date().addingTimeInterval(600)
+        let run = try ProgramRunner.run(toolchain.swiftc, arguments: arguments, shouldStop: { Date() > deadline })
+        let succeeded = run.exitStatus == 0 && !run.stopped
+        var diagnostics = CompilerDiagnostic.parse(run.output).map { diagnostic in
+            guard diagnostic.file == sourcePath else { return diagnostic }
+            var mapped = diagnostic
+            mapped.column = program.columns.originalColumn(line: diagnostic.line, column: diagnostic.column)
+            return mapped
+        }
         // The driver's own "emit-module command failed with exit code 1" repeats what the located
         // errors already say.
-        if diagnostics.contains(where: { $0.severity == "error" && $0.line > 0 }) {
+        if diagnostics.contains(where: { $0.severity == .error && $0.line > 0 }) {
             diagnostics.removeAll { $0.line == 0 && $0.message.contains("command failed with exit code") }
         }
-        if !succeeded && !diagnostics.contains(where: { $0.severity == "error" }) {
-            let reason = run.timedOut ? "the compiler timed out" : "swiftc failed: " + run.output.suffix(2000)
-            diagnostics.append(CompilerDiagnostic(file: "", line: 0, column: 0, severity: "error", message: reason))
+        if !succeeded && !diagnostics.contains(where: { $0.severity == .error }) {
+            let reason = run.stopped ? "the compiler timed out" : "swiftc failed: " + run.output.suffix(2000)
+            diagnostics.append(CompilerDiagnostic(file: "", line: 0, column: 0, severity: .error, message: reason))
         }
         let built: URL?
         if case .executable = mode, succeeded { built = executable } else { built = nil }

@@ -8,11 +8,14 @@ public struct ChapterExecutor: Sendable {
     public var bookRoot: URL
     /// Scratch space for generated sources and executables.
     public var workDirectory: URL
+    /// Worker threads the engine may use in this chapter's program (`NEURALBOOK_THREADS`).
+    public var engineThreads: Int
 
-    public init(toolchain: Toolchain, bookRoot: URL, workDirectory: URL) {
+    public init(toolchain: Toolchain, bookRoot: URL, workDirectory: URL, engineThreads: Int = 2) {
         self.toolchain = toolchain
         self.bookRoot = bookRoot
         self.workDirectory = workDirectory
+        self.engineThreads = max(1, engineThreads)
     }
 
     public func execute(_ chapter: ParsedChapter, onEvent: (ChapterEvent) -> Void = { _ in }) throws -> ExecutionResult {
@@ -34,19 +37,30 @@ public struct ChapterExecutor: Sendable {
     }
 
     private var compiler: ChapterCompiler { ChapterCompiler(toolchain: toolchain) }
+    private var settings: ProgramRun.Settings { ProgramRun.Settings(bookRoot: bookRoot, engineThreads: engineThreads) }
+
+    /// Compiles the selection in `folder` and runs it; nil (with the compiler's verdict) when it
+    /// did not compile.
+    private func compileAndRun(_ chapter: ParsedChapter, selection: ProgramGenerator.Selection, folder: String,
+                               onEvent: (ChapterEvent) -> Void) throws -> (ChapterCompiler.Result, ProgramRun?) {
+        let program = ProgramGenerator.program(for: chapter, selection: selection)
+        let folder = workDirectory.appendingPathComponent(folder)
+        let compiled = try compiler.compile(program, sourcePath: chapter.sourcePath, workDirectory: folder,
+                                            mode: .executable(optimize: chapter.frontMatter.optimize))
+        guard compiled.succeeded, let executable = compiled.executable else { return (compiled, nil) }
+        let run = try ProgramRun.execute(executable, chapter: chapter, blocks: selection.blocks, settings: settings,
+                                         crashReportFile: folder.appendingPathComponent("crash.json"), onEvent: onEvent)
+        return (compiled, run)
+    }
 
     private func runMain(_ chapter: ParsedChapter, selection: ProgramGenerator.Selection,
                          into result: inout ExecutionResult, onEvent: (ChapterEvent) -> Void) throws {
         onEvent(.compiling)
-        let source = ProgramGenerator.source(for: chapter, selection: selection)
-        let folder = workDirectory.appendingPathComponent("main")
-        let compiled = try compiler.compile(source, moduleName: ChapterCompiler.moduleName(for: chapter.sourcePath),
-                                            workDirectory: folder, mode: .executable(optimize: chapter.frontMatter.optimize))
-        guard compiled.succeeded, let executable = compiled.executable else {
+        let (compiled, ran) = try compileAndRun(chapter, selection: selection, folder: "main", onEvent: onEvent)
+        guard let run = ran else {
             DiagnosticPlacement.place(compiled.diagnostics, chapter: chapter, blocks: selection.blocks, into: &result)
             return
         }
-        let run = try ProgramRun.execute(executable, chapter: chapter, blocks: selection.blocks, bookRoot: bookRoot, onEvent: onEvent)
         var outcome = RunOutcome(run: run, chapter: chapter)
         for block in selection.blocks {
             let (status, outputs) = outcome.cell(block)
@@ -54,7 +68,7 @@ public struct ChapterExecutor: Sendable {
         }
         for span in selection.inlines {
             if let text = run.collector.inlineTexts[span.id] { result.inlineTexts[span.id] = text }
-            else { result.inlineErrors[span.id] = outcome.inlineFailure }
+            else { result.inlineErrors[span.id] = outcome.inlineFailure(span) }
         }
         result.chapterErrors += outcome.chapterErrors
         result.dataFiles = run.collector.dataFiles.map { ExecutionResult.DataFile(path: $0, sha256: "") }
@@ -63,21 +77,17 @@ public struct ChapterExecutor: Sendable {
     /// Runs the blocks before `target` and then `target` alone; `target` is expected to fail.
     private func probe(_ chapter: ParsedChapter, target: CodeBlock, into result: inout ExecutionResult) throws {
         let selection = ProgramGenerator.probeSelection(of: chapter, target: target)
-        let source = ProgramGenerator.source(for: chapter, selection: selection)
-        let folder = workDirectory.appendingPathComponent("probe-\(target.index)")
-        let compiled = try compiler.compile(source, moduleName: ChapterCompiler.moduleName(for: chapter.sourcePath),
-                                            workDirectory: folder, mode: .executable(optimize: chapter.frontMatter.optimize))
-        guard compiled.succeeded, let executable = compiled.executable else {
+        let (compiled, ran) = try compileAndRun(chapter, selection: selection, folder: "probe-\(target.index)", onEvent: { _ in })
+        guard let run = ran else {
             let range = target.codeLine...max(target.codeLine, target.endLine)
-            let own = compiled.diagnostics.filter { $0.file == chapter.sourcePath && range.contains($0.line) && $0.severity != "warning" }
-            if own.contains(where: { $0.severity == "error" }) {
-                result.setCell(target.index, status: .expectedError, outputs: own.map(DiagnosticPlacement.stored))
+            let own = compiled.diagnostics.filter { $0.file == chapter.sourcePath && range.contains($0.line) && $0.severity != .warning }
+            if own.contains(where: { $0.severity == .error }) {
+                result.setCell(target.index, status: .expectedError, outputs: own.map(\.cellOutput))
             } else {
                 result.setCell(target.index, status: .notRun, outputs: [])
             }
             return
         }
-        let run = try ProgramRun.execute(executable, chapter: chapter, blocks: selection.blocks, bookRoot: bookRoot, onEvent: { _ in })
         var outcome = RunOutcome(run: run, chapter: chapter)
         let (status, outputs) = outcome.cell(target)
         switch status {
@@ -94,8 +104,12 @@ public struct ChapterExecutor: Sendable {
     /// SHA-256 of each data file the chapter read, relative to the book root when not absolute.
     private func hashDataFiles(_ paths: [String]) -> [ExecutionResult.DataFile] {
         paths.sorted().map { path in
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : bookRoot.appendingPathComponent(path)
-            return ExecutionResult.DataFile(path: path, sha256: ContentHash.file(url) ?? "missing")
+            ExecutionResult.DataFile(path: path, sha256: ContentHash.file(Self.dataFile(path, bookRoot: bookRoot)) ?? "missing")
         }
+    }
+
+    /// A data file path as a chapter reported it: absolute, or relative to the book root.
+    static func dataFile(_ path: String, bookRoot: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : bookRoot.appendingPathComponent(path)
     }
 }

@@ -1,9 +1,9 @@
 /// One `file:line:col: severity: message` line of swiftc's output (`-diagnostic-style llvm`).
-struct CompilerDiagnostic: Equatable, Sendable, Codable {
+struct CompilerDiagnostic: Equatable, Sendable {
     var file: String
     var line: Int
     var column: Int
-    var severity: String
+    var severity: Diagnostic.Severity
     var message: String
 
     /// Every diagnostic in `output`, in order; lines that are source excerpts or carets are skipped.
@@ -12,8 +12,8 @@ struct CompilerDiagnostic: Equatable, Sendable, Codable {
     }
 
     private static func parseLine(_ text: Substring) -> CompilerDiagnostic? {
-        for severity in ["error", "warning", "note"] {
-            guard let marker = text.range(of: ": \(severity): ") else { continue }
+        for severity in [Diagnostic.Severity.error, .warning, .note] {
+            guard let marker = text.range(of: ": \(severity.rawValue): ") else { continue }
             let location = text[..<marker.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
             let message = String(text[marker.upperBound...])
             // `file:line:col`, where the file itself may contain colons.
@@ -26,12 +26,17 @@ struct CompilerDiagnostic: Equatable, Sendable, Codable {
             return CompilerDiagnostic(file: file, line: 0, column: 0, severity: severity, message: message)
         }
         if text.hasPrefix("error: ") {
-            return CompilerDiagnostic(file: "", line: 0, column: 0, severity: "error", message: String(text.dropFirst(7)))
+            return CompilerDiagnostic(file: "", line: 0, column: 0, severity: .error, message: String(text.dropFirst(7)))
         }
         return nil
     }
 
     var description: String {
-        line > 0 ? "\(file):\(line):\(column): \(severity): \(message)" : "\(severity): \(message)"
+        line > 0 ? "\(file):\(line):\(column): \(severity.rawValue): \(message)" : "\(severity.rawValue): \(message)"
+    }
+
+    /// The diagnostic as a cell shows it.
+    var cellOutput: CellOutput {
+        .diagnostic(Diagnostic(severity: severity, message: message, line: line, column: column))
     }
 }

@@ -3,33 +3,29 @@
 enum DiagnosticPlacement {
     static func place(_ diagnostics: [CompilerDiagnostic], chapter: ParsedChapter, blocks: [CodeBlock],
                       into result: inout ExecutionResult) {
-        var perBlock: [Int: [StoredOutput]] = [:]
-        for diagnostic in diagnostics where diagnostic.severity != "warning" {
+        var perBlock: [Int: [CellOutput]] = [:]
+        for diagnostic in diagnostics where diagnostic.severity != .warning {
             if diagnostic.file == chapter.sourcePath,
                let block = blocks.first(where: { ($0.line...$0.endLine).contains(diagnostic.line) }) {
-                perBlock[block.index, default: []].append(stored(diagnostic))
+                perBlock[block.index, default: []].append(diagnostic.cellOutput)
             } else if diagnostic.file == chapter.sourcePath,
                       let span = chapter.inlines.first(where: { $0.line == diagnostic.line }) {
-                if diagnostic.severity == "error", result.inlineErrors[span.id] == nil {
+                if diagnostic.severity == .error, result.inlineErrors[span.id] == nil {
                     result.inlineErrors[span.id] = diagnostic.message
                 }
-                if diagnostic.severity == "error" { result.chapterErrors.append(terminalLine(diagnostic, chapter: chapter)) }
-            } else if diagnostic.severity == "error" {
+                if diagnostic.severity == .error { result.chapterErrors.append(terminalLine(diagnostic, chapter: chapter)) }
+            } else if diagnostic.severity == .error {
                 result.chapterErrors.append(terminalLine(diagnostic, chapter: chapter))
             }
         }
         for block in blocks {
             let outputs = perBlock[block.index] ?? []
-            let failed = outputs.contains { if case .diagnostic("error", _, _, _) = $0 { return true } else { return false } }
+            let failed = outputs.contains { if case .diagnostic(let diagnostic) = $0 { diagnostic.severity == .error } else { false } }
             result.setCell(block.index, status: failed ? .failed : .notRun, outputs: failed ? outputs : [])
         }
         for span in chapter.inlines where result.inlineErrors[span.id] == nil {
             result.inlineErrors[span.id] = "not evaluated: the chapter did not compile"
         }
-    }
-
-    static func stored(_ diagnostic: CompilerDiagnostic) -> StoredOutput {
-        .diagnostic(severity: diagnostic.severity, message: diagnostic.message, line: diagnostic.line, column: diagnostic.column)
     }
 
     private static func terminalLine(_ diagnostic: CompilerDiagnostic, chapter: ParsedChapter) -> String {

@@ -22,11 +22,17 @@ enum LastExpression {
 
     /// `code` with its last expression wrapped in `prefix(` ... `)`, on the same lines.
     static func wrap(_ code: String, prefix: String) -> String {
-        guard let range = range(in: code) else { return code }
-        let bytes = Array(code.utf8)
-        let wrapped = Array(bytes[..<range.lowerBound]) + Array((prefix + "(").utf8)
-            + Array(bytes[range]) + Array(")".utf8) + Array(bytes[range.upperBound...])
-        return String(decoding: wrapped, as: UTF8.self)
+        edits(in: code, prefix: prefix).apply(to: code, firstLine: 1).code
+    }
+
+    /// The edits that wrap the last expression (none when there is nothing to show). They open
+    /// before and close after any other edit at the same place: the display is the outer call.
+    static func edits(in code: String, prefix: String) -> SourceEdits {
+        var edits = SourceEdits()
+        guard let range = range(in: code) else { return edits }
+        edits.insert(prefix + "(", at: range.lowerBound, order: 0)
+        edits.insert(")", at: range.upperBound, order: 3)
+        return edits
     }
 
     private static func isShowable(_ expression: ExprSyntax) -> Bool {

@@ -1,4 +1,4 @@
-import BookRuntime
+import BookWire
 import Foundation
 
 /// Splits a chapter program's merged output stream into framed records and per-block text.
@@ -15,9 +15,11 @@ struct RecordCollector {
     private(set) var lastBlock: Int?
     private(set) var started: [Int] = []
     private(set) var finished: Set<Int> = []
-    private(set) var outputs: [Int: [StoredOutput]] = [:]
+    private(set) var outputs: [Int: [CellOutput]] = [:]
     private(set) var inlineTexts: [Int: String] = [:]
     private(set) var dataFiles: [String] = []
+    /// An error that reached the top of the program: its text and the throwing statement's line.
+    private(set) var thrown: (message: String, line: Int)?
     /// Text written while no block was running (for example by an inline expression or a trap
     /// after the last block).
     private(set) var looseText = ""
@@ -56,8 +58,7 @@ struct RecordCollector {
         }
         // Text printed without a newline right before a record still belongs to the block.
         if found.lowerBound > line.startIndex { appendText(String(line[..<found.lowerBound])) }
-        let json = Data(line[found.upperBound...].utf8)
-        guard let record = try? JSONDecoder().decode(Record.self, from: json) else {
+        guard let record = Record.decode(line[found.upperBound...]) else {
             appendText(line + (newline ? "\n" : ""))
             return nil
         }
@@ -78,14 +79,15 @@ struct RecordCollector {
         case .table(let html, let caption, let label): append(.table(html: html, caption: caption, label: label))
         case .figure(let svg, let caption, let label, let alt): append(.figure(svg: svg, caption: caption, label: label, alt: alt))
         case .claim(let text, let passed, let detail, let line):
-            append(.claim(text: text, passed: passed, detail: detail, line: line))
+            append(.claim(Claim(text: text, passed: passed, detail: detail, line: line)))
         case .inline(let id, let text): inlineTexts[id] = text
         case .progress: break
         case .dataRead(let path): if !dataFiles.contains(path) { dataFiles.append(path) }
+        case .thrown(let message, let line): thrown = (message, line)
         }
     }
 
-    private mutating func append(_ output: StoredOutput) {
+    private mutating func append(_ output: CellOutput) {
         guard let block = currentBlock ?? lastBlock else { return }
         outputs[block, default: []].append(output)
     }
@@ -128,7 +130,7 @@ struct RecordCollector {
         return text
     }
 
-    mutating func appendOutput(_ output: StoredOutput, to block: Int) {
+    mutating func appendOutput(_ output: CellOutput, to block: Int) {
         outputs[block, default: []].append(output)
     }
 }

@@ -1,6 +1,6 @@
 /// Decides each block's status and outputs from how a program run ended.
 ///
-/// Blocks that finished are `ok`; the block running when the program trapped or was killed is
+/// Blocks that finished are `ok`; the block running when the program trapped or was stopped is
 /// `failed` and shows the message at its chapter line; blocks that never started are `notRun`.
 struct RunOutcome {
     let run: ProgramRun
@@ -13,30 +13,36 @@ struct RunOutcome {
         self.chapter = chapter
         switch run.ending {
         case .finished: break
-        case .timedOut(nil, let seconds):
-            chapterErrors.append("\(chapter.sourcePath): timed out after \(seconds) s between blocks")
+        case .timedOut(nil, let limit):
+            chapterErrors.append("\(chapter.sourcePath): \(Self.message(limit, block: nil))")
         case .crashed(nil, let report):
-            chapterErrors.append("\(chapter.sourcePath):\(report.line.map(String.init) ?? "?"): \(report.message)")
+            let line = trappedInline(report)?.line ?? report.line
+            chapterErrors.append("\(chapter.sourcePath):\(line.map(String.init) ?? "?"): \(report.message)")
         default: break
         }
     }
 
-    /// Why an inline value has no text.
-    var inlineFailure: String {
-        switch run.ending {
-        case .crashed(nil, let report): return report.message
-        default: return "not evaluated: the chapter program stopped before reaching it"
-        }
+    /// The inline value whose evaluation trapped: the first one without a value on the line of
+    /// the outermost chapter frame (values run in order, several may share a line).
+    private func trappedInline(_ report: CrashReport) -> InlineSpan? {
+        guard let statement = report.chapterLines.last else { return nil }
+        return chapter.inlines.first { $0.line == statement && run.collector.inlineTexts[$0.id] == nil }
     }
 
-    mutating func cell(_ block: CodeBlock) -> (CellStatus, [StoredOutput]) {
-        let collected = run.collector.outputs[block.index] ?? []
-        let shown = block.options.output ? collected : collected.filter(Self.alwaysShown)
+    /// Why inline value `span` has no text: the trap, when it happened in this very value.
+    func inlineFailure(_ span: InlineSpan) -> String {
+        if case .crashed(nil, let report) = run.ending, trappedInline(report) == span { return report.message }
+        return "not evaluated: the chapter program stopped before reaching it"
+    }
+
+    mutating func cell(_ block: CodeBlock) -> (CellStatus, [CellOutput]) {
+        // Everything the block produced: `output: false` is applied by the weaver, so the option
+        // stays out of the cache key.
+        let shown = run.collector.outputs[block.index] ?? []
         if run.collector.finished.contains(block.index) { return (.ok, shown) }
         switch run.ending {
-        case .timedOut(let running?, let seconds) where running == block.index:
-            return (.failed, shown + [.error(message: "timed out after \(seconds) s: the program was stopped while this block ran",
-                                             line: block.line)])
+        case .timedOut(let running?, let limit) where running == block.index:
+            return (.failed, shown + [.error(message: Self.message(limit, block: block.index), line: block.line)])
         case .crashed(let running?, let report) where running == block.index:
             return (.failed, shown + [.error(message: report.message, line: report.line ?? block.line)])
         case .finished:
@@ -49,11 +55,15 @@ struct RunOutcome {
         }
     }
 
-    /// With `output: false`, claims and notices still show: a failed claim must be visible.
-    private static func alwaysShown(_ output: StoredOutput) -> Bool {
-        switch output {
-        case .claim, .error, .notice: return true
-        default: return false
+    /// What the reader and the terminal are told when a time limit stopped the program.
+    static func message(_ limit: ProgramRun.TimeLimit, block: Int?) -> String {
+        switch (limit, block) {
+        case (.block(let seconds), _):
+            return "timed out after \(seconds) s: the program was stopped while this block ran"
+        case (.chapter(let seconds), .some):
+            return "timed out: the chapter's limit of \(seconds) s (front matter `timeout:`) ran out while this block ran, and the program was stopped"
+        case (.chapter(let seconds), nil):
+            return "timed out: the chapter's limit of \(seconds) s (front matter `timeout:`) ran out between blocks, and the program was stopped"
         }
     }
 }

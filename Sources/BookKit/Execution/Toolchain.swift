@@ -3,15 +3,15 @@ import Foundation
 /// Where chapter programs get their compiler and the engine they link against.
 ///
 /// `book` compiles each chapter with `swiftc` against the modules SwiftPM built next to its own
-/// executable (`<bin>/Modules`) and links every object file of NeuralEngine, Plotting and
-/// BookRuntime found under `<bin>/<Target>.build`. So `book` works from any directory, and a
+/// executable (`<bin>/Modules`) and links every object file of NeuralEngine, Plotting, BookWire
+/// and BookRuntime found under `<bin>/<Target>.build`. So `book` works from any directory, and a
 /// chapter always runs against exactly the engine `book` was built with.
 public struct Toolchain: Sendable {
     /// The SwiftPM build products folder (`.build/<triple>/release` or `.../debug`).
     public var binDirectory: URL
     public var swiftc: URL
     /// Targets whose objects a chapter program links.
-    public static let linkedTargets = ["NeuralEngine", "Plotting", "BookRuntime"]
+    public static let linkedTargets = ["NeuralEngine", "Plotting", "BookWire", "BookRuntime"]
 
     public init(binDirectory: URL, swiftc: URL) {
         self.binDirectory = binDirectory
@@ -22,11 +22,11 @@ public struct Toolchain: Sendable {
     public static func locate(binDirectory: URL? = nil) throws -> Toolchain {
         let bin = binDirectory ?? Self.runningExecutableDirectory()
         guard FileManager.default.fileExists(atPath: bin.appendingPathComponent("Modules/BookRuntime.swiftmodule").path) else {
-            throw BookError(file: bin.path, line: nil,
+            throw BookError(stage: .compile, file: bin.path, line: nil,
                             message: "BookRuntime.swiftmodule not found in \(bin.path)/Modules; build with `swift build -c release --product book`")
         }
         guard let swiftc = findSwiftc() else {
-            throw BookError(file: "swiftc", line: nil, message: "swiftc not found on PATH or next to the Swift toolchain")
+            throw BookError(stage: .compile, file: "swiftc", line: nil, message: "swiftc not found on PATH or next to the Swift toolchain")
         }
         return Toolchain(binDirectory: bin, swiftc: swiftc)
     }
@@ -66,29 +66,10 @@ public struct Toolchain: Sendable {
         return objects.isEmpty ? nil : objects
     }
 
-    /// `swiftc --version`, remembered in `folder` next to a stamp of the compiler file (resolved
-    /// path, size, modification time): starting the driver costs about a second on a busy
-    /// machine, which a no-op build cannot afford.
-    public func version(rememberedIn folder: URL) -> String {
-        let real = swiftc.resolvingSymlinksInPath().path
-        let attributes = try? FileManager.default.attributesOfItem(atPath: real)
-        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-        let stamp = "\(real) \(size) \(modified)"
-        let file = folder.appendingPathComponent("swiftc-version.txt")
-        if let saved = try? String(contentsOf: file, encoding: .utf8), let newline = saved.firstIndex(of: "\n"),
-           saved[..<newline] == stamp {
-            return String(saved[saved.index(after: newline)...])
-        }
-        let fresh = version()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? AtomicFile.write(Array((stamp + "\n" + fresh).utf8), to: file)
-        return fresh
-    }
-
     /// `swiftc --version`, part of every cache key.
     public func version() -> String {
-        let result = try? ProcessRunner.run(swiftc, arguments: ["--version"], timeout: 60)
+        let deadline = Date().addingTimeInterval(60)
+        let result = try? ProgramRunner.run(swiftc, arguments: ["--version"], shouldStop: { Date() > deadline })
         return result?.output.trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown"
     }
 
