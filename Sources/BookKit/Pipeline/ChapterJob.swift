@@ -1,0 +1,58 @@
+import Foundation
+
+/// One chapter's trip through stage 2: take its result from the cache, or compile and run it
+/// and store the result.
+struct ChapterJob: Sendable {
+    struct Outcome: Sendable {
+        var slug: String
+        var result: ExecutionResult
+        var cached: Bool
+    }
+
+    var position: Int
+    var chapter: ParsedChapter
+    var key: String
+    var force: Bool
+
+    /// Runs every job: cached results first, then the stale chapters on `parallelism` threads.
+    /// Each chapter program gets an equal share of the cores for the engine's worker threads, so
+    /// chapters × engine threads never exceeds the cores (when there are enough cores to share).
+    static func runAll(_ jobs: [ChapterJob], parallelism: Int, cache: ChapterCache, reporter: ProgressReporter,
+                       executor: @escaping @Sendable (_ slug: String, _ engineThreads: Int) -> ChapterExecutor) -> [String: Outcome] {
+        var outcomes: [String: Outcome] = [:]
+        var stale: [ChapterJob] = []
+        for job in jobs {
+            if !job.force, case .hit(let result) = cache.lookup(slug: job.chapter.slug, key: job.key) {
+                reporter.line(job.position, job.chapter.slug, "cached")
+                outcomes[job.chapter.slug] = Outcome(slug: job.chapter.slug, result: result, cached: true)
+            } else {
+                stale.append(job)
+            }
+        }
+        let concurrent = max(1, min(parallelism, stale.count))
+        let threads = max(1, ProcessInfo.processInfo.activeProcessorCount / concurrent)
+        for outcome in stale.parallelMap(parallelism: concurrent, { job in
+            job.execute(cache: cache, reporter: reporter, executor: executor(job.chapter.slug, threads))
+        }) {
+            outcomes[outcome.slug] = outcome
+        }
+        return outcomes
+    }
+
+    private func execute(cache: ChapterCache, reporter: ProgressReporter, executor: ChapterExecutor) -> Outcome {
+        let slug = chapter.slug
+        let start = Date()
+        var result: ExecutionResult
+        do {
+            result = try executor.execute(chapter) { reporter.report(position, slug, $0) }
+        } catch {
+            result = ExecutionResult()
+            result.chapterErrors = ["\(chapter.sourcePath): could not run the chapter: \(error)"]
+        }
+        do { try cache.store(result, slug: slug, key: key) }
+        catch { reporter.line(position, slug, "warning: could not store the cache entry: \(error)") }
+        let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
+        reporter.line(position, slug, "done \(seconds) s")
+        return Outcome(slug: slug, result: result, cached: false)
+    }
+}
