@@ -16,7 +16,7 @@ public enum AtomicFile {
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw BookError(file: url.path, line: nil, message: "cannot write: \(reason)")
+            throw BookError(stage: .write, file: url.path, line: nil, message: "cannot write: \(reason)")
         }
         return true
     }

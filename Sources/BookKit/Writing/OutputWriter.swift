@@ -18,7 +18,7 @@ public struct OutputWriter {
         var changed: [String] = []
         for path in files.keys.sorted() {
             guard Self.isSafe(path) else {
-                throw BookError(file: path, line: nil, message: "refusing to write outside the output folder")
+                throw BookError(stage: .write, file: path, line: nil, message: "refusing to write outside the output folder")
             }
             if try AtomicFile.write(files[path]!, to: folder.appendingPathComponent(path)) { changed.append(path) }
         }
