@@ -12,9 +12,9 @@ struct ChapterCompiler {
 
     var toolchain: Toolchain
 
-    /// Debug information for chapter programs: line tables only. Backtraces need file and line,
-    /// never variables; full `-g` made compiling a chapter measurably slower (see `debugInfo`'s
-    /// measurement in the README's "Chapter programs" note).
+    /// Debug information for chapter programs: line tables only. Crash reports need file and
+    /// line, never variables. Measured on chapter 5's program (2026-11-30, three alternating runs
+    /// on the 2-core machine): 0.67 s of compiler CPU instead of 0.89 s with full `-g`.
     static let debugInfo = "-gline-tables-only"
 
     /// Writes the program to `workDirectory/main.swift` and compiles it. Diagnostics in the
