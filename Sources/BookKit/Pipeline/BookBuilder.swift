@@ -87,7 +87,7 @@ public struct BookBuilder {
     }
 
     /// Stage 2: each parsed chapter's execution result, from the cache or from running it.
-    func execute(_ parsed: [Parsed], inputs: BuildInputs, reporter: ProgressReporter) -> [String: ChapterJob.Outcome] {
+    public func execute(_ parsed: [Parsed], inputs: BuildInputs, reporter: ProgressReporter) -> [String: ChapterOutcome] {
         let jobs = parsed.enumerated().compactMap { position, item -> ChapterJob? in
             guard case .success(let chapter) = item.chapter else { return nil }
             return ChapterJob(position: position + 1, chapter: chapter, key: inputs.cacheKey(for: chapter),
@@ -101,7 +101,7 @@ public struct BookBuilder {
     }
 
     /// Stage 3: results woven into the chapters, each chapter judged, its manifest entry made.
-    func weave(_ parsed: [Parsed], outcomes: [String: ChapterJob.Outcome]) -> Woven {
+    public func weave(_ parsed: [Parsed], outcomes: [String: ChapterOutcome]) -> Woven {
         var woven = Woven(chapters: [], summaries: [], manifestChapters: [])
         for item in parsed {
             let sourceHash = ContentHash.file(item.file) ?? "missing"

@@ -1,13 +1,16 @@
 import Foundation
 
+/// One chapter's execution result after stage 2, and whether it came from the cache.
+public struct ChapterOutcome: Sendable {
+    public var slug: String
+    public var result: ExecutionResult
+    public var cached: Bool
+}
+
 /// One chapter's trip through stage 2: take its result from the cache, or compile and run it
 /// and store the result.
 struct ChapterJob: Sendable {
-    struct Outcome: Sendable {
-        var slug: String
-        var result: ExecutionResult
-        var cached: Bool
-    }
+    typealias Outcome = ChapterOutcome
 
     var position: Int
     var chapter: ParsedChapter

@@ -23,7 +23,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var status: String
     }
 
-    /// Hash of the engine, plotting and runtime the chapters ran against.
+    /// Hash of the sources of what chapter programs link (engine, plotting, wire format, runtime):
+    /// `BuildInputs.linkedSources`, the same on every machine.
     public var engine: String
     public var chapters: [Chapter]
 
