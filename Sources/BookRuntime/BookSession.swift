@@ -4,6 +4,8 @@ import BookWire
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Hidden entry points the generated chapter program calls between and around the user's blocks.

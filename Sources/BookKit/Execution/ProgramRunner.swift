@@ -2,6 +2,8 @@ import BookWire
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Starts a program and sees it through to the end, leaving nothing behind: the compiler, and
@@ -41,12 +43,12 @@ enum ProgramRunner {
     static func run(_ executable: URL, arguments: [String], environment: [String: String]? = nil,
                     currentDirectory: URL? = nil, lifeline: Bool = false, keepOutput: Bool = true,
                     onOutput: (ArraySlice<UInt8>) -> Void = { _ in }, shouldStop: () -> Bool = { false }) throws -> Result {
-        let output = try Pipe2()
+        let output = try CloseOnExecPipe()
         defer { output.close() }
-        let input = lifeline ? try Pipe2() : nil
+        let input = lifeline ? try CloseOnExecPipe() : nil
         defer { input?.close() }
         let nullInput = lifeline ? -1 : open("/dev/null", O_RDONLY | O_CLOEXEC)   // O_CLOEXEC: atomic in open(2)
-        defer { if nullInput >= 0 { Glibc.close(nullInput) } }
+        defer { if nullInput >= 0 { closeDescriptor(nullInput) } }
 
         let pid = try spawn(executable, arguments: arguments, environment: environment ?? ProcessInfo.processInfo.environment,
                             currentDirectory: currentDirectory, standardInput: input?.readEnd ?? nullInput,
@@ -103,7 +105,7 @@ enum ProgramRunner {
         ProcessSession.stopAll(session: leader)
     }
 
-    /// Whether `pid` has exited, without reaping it (a zombie keeps its id, and so its group's).
+    /// Whether `pid` has exited, without reaping it (a zombie keeps its id, and so its session's).
     private static func hasExited(_ pid: pid_t) -> Bool {
         var info = siginfo_t()
         let result = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
@@ -123,8 +125,15 @@ enum ProgramRunner {
     /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which Swift's Glibc module does not
     /// declare (it is a GNU extension): looked up by name.
     private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
-    private static let addChdir: AddChdir? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np")
+    private static let addChdir: AddChdir? = dlsym(UnsafeMutableRawPointer(bitPattern: defaultSymbolScope),
+                                                   "posix_spawn_file_actions_addchdir_np")
         .map { unsafeBitCast($0, to: AddChdir.self) }
+    /// `RTLD_DEFAULT`: look the name up in every loaded library.
+    #if os(Linux)
+    private static let defaultSymbolScope = 0
+    #else
+    private static let defaultSymbolScope = -2
+    #endif
 
     /// Held while a pipe is made and marked close-on-exec, and while a program starts: `pipe2`
     /// (atomic close-on-exec) is a GNU extension Swift's Glibc module does not declare, so
@@ -155,9 +164,13 @@ enum ProgramRunner {
         sigfillset(&allSignals)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &allSignals)   // no ignored SIGPIPE inherited
-        // POSIX_SPAWN_SETSID (glibc 2.26+, a GNU extension Swift's Glibc module does not declare):
-        // a new session, and so a new process group, led by the program.
+        // POSIX_SPAWN_SETSID: a new session, and so a new process group, led by the program
+        // (glibc 2.26+ has it as a GNU extension that Swift's Glibc module does not declare).
+        #if os(Linux)
         let setSession: Int32 = 0x80
+        #else
+        let setSession = Int32(POSIX_SPAWN_SETSID)
+        #endif
         posix_spawnattr_setflags(&attributes, Int16(setSession | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let argv = ([executable.path] + arguments).map { strdup($0) }
@@ -174,7 +187,7 @@ enum ProgramRunner {
 }
 
 /// A pipe whose two ends are close-on-exec in this process.
-private final class Pipe2 {
+private final class CloseOnExecPipe {
     private(set) var readEnd: Int32 = -1
     private(set) var writeEnd: Int32 = -1
 
@@ -192,7 +205,9 @@ private final class Pipe2 {
         writeEnd = ends[1]
     }
 
-    func closeWriteEnd() { if writeEnd >= 0 { Glibc.close(writeEnd); writeEnd = -1 } }
-    func closeReadEnd() { if readEnd >= 0 { Glibc.close(readEnd); readEnd = -1 } }
+    func closeWriteEnd() { if writeEnd >= 0 { closeDescriptor(writeEnd); writeEnd = -1 } }
+    func closeReadEnd() { if readEnd >= 0 { closeDescriptor(readEnd); readEnd = -1 } }
     func close() { closeReadEnd(); closeWriteEnd() }
 }
+
+private func closeDescriptor(_ descriptor: Int32) { _ = close(descriptor) }
