@@ -34,6 +34,32 @@ final class CacheTests: XCTestCase {
         }
     }
 
+    /// The key follows what chapter programs link: the built module files and objects, not the
+    /// sources. An edited but unbuilt engine changes nothing; a rebuilt object changes the key.
+    func testLinkedObjectsFingerprintFollowsTheBuiltFiles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bin-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let bin = root.appendingPathComponent("release"), cache = root.appendingPathComponent("cache")
+        for target in Toolchain.linkedTargets {
+            try FileManager.default.createDirectory(at: bin.appendingPathComponent("\(target).build"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: bin.appendingPathComponent("Modules"), withIntermediateDirectories: true)
+            try Data("module \(target)".utf8).write(to: bin.appendingPathComponent("Modules/\(target).swiftmodule"))
+            try Data("object \(target)".utf8).write(to: bin.appendingPathComponent("\(target).build/a.o"))
+        }
+        let toolchain = Toolchain(binDirectory: bin, swiftc: URL(fileURLWithPath: "/bin/true"))
+        let first = BuildInputs.linkedObjectsHash(toolchain: toolchain, cacheDirectory: cache)
+        XCTAssertEqual(BuildInputs.linkedObjectsHash(toolchain: toolchain, cacheDirectory: cache), first)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: cache.appendingPathComponent("linked-objects.txt").path),
+                      "remembered, so a no-op build reads no object")
+
+        let object = bin.appendingPathComponent("NeuralEngine.build/a.o")
+        try Data("object NeuralEngine, rebuilt".utf8).write(to: object)
+        let rebuilt = BuildInputs.linkedObjectsHash(toolchain: toolchain, cacheDirectory: cache)
+        XCTAssertNotEqual(rebuilt, first)
+        XCTAssertEqual(BuildInputs.linkedObjectsHash(toolchain: toolchain, cacheDirectory: FileManager.default.temporaryDirectory
+            .appendingPathComponent("fresh-\(UUID().uuidString)")), rebuilt, "the remembered value is the computed one")
+    }
+
     func testStoreLookupDamageAndDataFiles() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
