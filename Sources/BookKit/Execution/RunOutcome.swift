@@ -38,13 +38,13 @@ struct RunOutcome {
     mutating func cell(_ block: CodeBlock) -> (CellStatus, [CellOutput]) {
         // Everything the block produced: `output: false` is applied by the weaver, so the option
         // stays out of the cache key.
-        let shown = run.collector.outputs[block.index] ?? []
-        if run.collector.finished.contains(block.index) { return (.ok, shown) }
+        let produced = run.collector.outputs[block.index] ?? []
+        if run.collector.finished.contains(block.index) { return (.ok, produced) }
         switch run.ending {
         case .timedOut(let running?, let limit) where running == block.index:
-            return (.failed, shown + [.error(message: Self.message(limit, block: block.index), line: block.line)])
+            return (.failed, produced + [.error(message: Self.message(limit, block: block.index), line: block.line)])
         case .crashed(let running?, let report) where running == block.index:
-            return (.failed, shown + [.error(message: report.message, line: report.line ?? block.line)])
+            return (.failed, produced + [.error(message: report.message, line: report.line ?? block.line)])
         case .finished:
             if !run.collector.started.contains(block.index) {
                 chapterErrors.append("\(chapter.sourcePath):\(block.line): block \(block.index) never ran (the program exited early)")
