@@ -19,8 +19,8 @@ enum StyleTheme {
   --ok: #1a7f37; --ok-bg: #e9f7ee; --fail: #c4262e; --fail-bg: #fdecec; --warn: #8a5a00; --warn-bg: #fff6dc;
   --tok-k: #a626a4; --tok-t: #986100; --tok-s: #3f8a3c; --tok-n: #9a5b00; --tok-c: #6a737d;
   --tok-l: #2f6bd8; --tok-o: #0f7a9c; --tok-a: #b35900; --tok-p: #7a4fbf;
-  --series-1: #0072B2; --series-2: #D55E00; --series-3: #009E73; --series-4: #CC79A7;
-  --series-5: #E69F00; --series-6: #56B4E9; --series-7: #C9B800; --series-8: #7F7F7F;
+  --series-1: #0072B2; --series-2: #D55E00; --series-3: #009E73; --series-4: #8A003A;
+  --series-5: #835700; --series-6: #997CF0; --series-7: #005783; --series-8: #6D7575;
   --plot-fg: #1f2328; --plot-grid: #8c959f; --plot-bg: #ffffff;
   --font-body: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial,
     "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
@@ -41,8 +41,8 @@ enum StyleTheme {
   --ok: #5fd07f; --ok-bg: #17301f; --fail: #ff7b7b; --fail-bg: #3a1d1f; --warn: #e8b949; --warn-bg: #352b12;
   --tok-k: #d18ae6; --tok-t: #e5c07b; --tok-s: #9fd07f; --tok-n: #e0a56e; --tok-c: #8b93a1;
   --tok-l: #76b3f5; --tok-o: #5fc4d4; --tok-a: #e8a86b; --tok-p: #b79cf0;
-  --series-1: #4aa3e8; --series-2: #f07f3c; --series-3: #2cc39a; --series-4: #e393c2;
-  --series-5: #f2b640; --series-6: #8fd0f5; --series-7: #f0e442; --series-8: #a6a6a6;
+  --series-1: #5792FF; --series-2: #E98300; --series-3: #3AF0CC; --series-4: #AF6699;
+  --series-5: #FFD307; --series-6: #8357CC; --series-7: #2CBDFF; --series-8: #A8A8A0;
   --plot-fg: #e3e6eb; --plot-grid: #8b93a1; --plot-bg: #17191e;
 
 """#
