@@ -179,7 +179,11 @@ public struct Heatmap: SVGRenderable, Sendable {
                              size: typography.label)
         }
         if !yLabelLines.isEmpty {
-            writer.textLines(8 + typography.label * 0.8, top + gridHeight / 2, yLabelLines, lineHeight: labelLineHeight,
+            // Beside the row labels, wherever the (centred) grid starts.
+            let widestRow = rowLabels.map { estimatedTextWidth($0, fontSize: size) }.max() ?? 0
+            let rowLabelBlock = rowLabels.isEmpty ? 2 : widestRow + size * 0.5
+            let x = Swift.max(8, left - rowLabelBlock - Double(yLabelLines.count) * labelLineHeight) + typography.label * 0.8
+            writer.textLines(x, top + gridHeight / 2, yLabelLines, lineHeight: labelLineHeight,
                              anchor: "middle", size: typography.label, rotate: -90)
         }
     }

@@ -71,7 +71,7 @@ struct CartesianFrame {
             xLabels = categories.names.enumerated().map { $0.offset % every == 0 ? $0.element : "" }
         } else {
             // Fewer x ticks until their labels fit side by side with some air between them.
-            var target = Swift.max(2, Swift.min(8, Int((right - left) / (type.small * 5))))
+            var target = Swift.max(2, Swift.min(8, Int((right - left) / (type.small * 4))))
             var xAxis = axisTicks(values: xValues, domain: xDomain, scale: xScale, targetCount: target)
             while target > 2 {
                 let widest = xAxis.labels.map { estimatedTextWidth($0, fontSize: type.small) }.max() ?? 0
