@@ -13,12 +13,13 @@
 ///
 /// ## Phones
 /// A page shows a chart at `max-width: 100%`, so on a 390 px phone a chart whose viewBox is W
-/// wide is shrunk by 358 / W. Line charts, scatter plots, histograms, bar charts and heatmaps size
-/// their text for that (`Typography`), so every text stays at 9 CSS px or more. Charts that cannot
+/// wide is shrunk to the 358 px text column, or to the 322 px a figure gets inside a cell's output
+/// box. Line charts, scatter plots, histograms, bar charts and heatmaps size their text for the
+/// 322 px (`Typography`), so every text stays at 9 CSS px or more. Charts that cannot
 /// (a dense `HistogramGrid`, a wide `NormalizationDiagram` with `columns:` set) carry
 /// `data-min-width="N"` on the root `<svg>`: the CSS px width at which their smallest text is 9 px.
 /// The page should show such a figure at least N px wide, scrolling sideways, with a way to
-/// enlarge it. Default sizes are 540 units wide (desktop text about 14 px).
+/// enlarge it. Default sizes are 540 units wide (desktop text about 15 px).
 public protocol Chart: SVGRenderable {
     var title: String { get }
     var altText: String { get }

@@ -4,9 +4,10 @@
 /// `<desc>` repeat it for tools that read them. Backgrounds are transparent; text inherits the
 /// page's colour through `currentColor` unless `--plot-fg` is set.
 ///
-/// When the smallest text would render below 9 CSS px on a phone (the chart is shrunk to 358 px),
-/// the root gets `data-min-width="N"`: the CSS px width at which that text is 9 px. A page should
-/// then show the chart at least N px wide, scrolling sideways inside its figure (see `Chart`).
+/// When the smallest text would render below 9 CSS px on a phone (the chart is shrunk to the
+/// 322 px a figure gets there), the root gets `data-min-width="N"`: the CSS px width at which that
+/// text is 9 px. A page should then show the chart at least N px wide, scrolling sideways inside
+/// its figure (see `Chart`).
 func svgDocument(width: Double, height: Double, kind: String, title: String, altText: String,
                  writer: SVGWriter) -> String {
     var header = "<svg xmlns=\"http://www.w3.org/2000/svg\""
@@ -28,7 +29,7 @@ func svgDocument(width: Double, height: Double, kind: String, title: String, alt
 /// units, or nil when that text is legible at the phone content width already.
 func minimumDisplayWidth(width: Double, smallestTextSize: Double) -> Double? {
     guard smallestTextSize.isFinite, smallestTextSize > 0 else { return nil }
-    let shown = Swift.min(width, Typography.phoneContentWidth)
+    let shown = Swift.min(width, Typography.phoneFigureWidth)
     guard smallestTextSize * shown / width < Typography.minimumReadableSize else { return nil }
     return Typography.minimumDisplayWidth(width: width, smallestText: smallestTextSize)
 }

@@ -2,17 +2,22 @@ import Foundation
 
 /// Text sizes that stay legible when the page shrinks a chart to fit a phone.
 ///
-/// A book page shows a chart at `max-width: 100%` of its text column. A chart whose viewBox is W
-/// units wide is therefore drawn at 358 / W of its size on a 390 px phone (358 px of content
-/// width), and a text of s units renders at s × 358 / W CSS px. Every text of at least
-/// `9 × W / 358` units stays at 9 CSS px or more, the smallest size `Typography` allows. On a
-/// desktop the chart is drawn at its own width, so those sizes are ordinary 11-16 px text.
+/// A book page shows a chart at `max-width: 100%` of its container. A chart whose viewBox is W
+/// units wide is therefore drawn at F / W of its size on a 390 px phone whose figure container is
+/// F px wide, and a text of s units renders at s × F / W CSS px. The page's text column there is
+/// 358 px, but a figure sits inside a cell's output box (padding and borders), which leaves
+/// F = 322 px (measured in Chromium on the built book, 2026-11-30). Every text of at least
+/// `9 × W / 322` units stays at 9 CSS px or more in that box, and so also at 358 px. On a desktop
+/// the chart is drawn at its own width, so those sizes are ordinary 11-16 px text.
 ///
 /// Charts whose layout cannot hold text that large (dense grids) keep smaller text and mark the
 /// root `<svg>` with `data-min-width` (see `svgDocument`) instead.
 struct Typography: Equatable {
-    /// Content width of a 390 px wide phone (CSS px): the width charts are checked at.
+    /// Content width of a 390 px wide phone (CSS px): the text column a figure may at most fill.
     static let phoneContentWidth = 358.0
+    /// The width a figure actually gets on that phone inside a cell's output box (CSS px): the
+    /// width text sizes are chosen for, so charts stay legible on the page as it is.
+    static let phoneFigureWidth = 322.0
     /// Smallest text size (CSS px) a reader should have to read.
     static let minimumReadableSize = 9.0
     /// Smallest size used even on wide charts that are never shrunk (desktop legibility).
@@ -30,9 +35,9 @@ struct Typography: Equatable {
     let title: Double
 
     /// Sizes for a chart laid out `width` units wide: the smallest text is
-    /// max(11, 9 × width / 358) rounded up to half a unit, with 2 % to spare for rounding.
+    /// max(11, 9 × width / 322) rounded up to half a unit, with 2 % to spare for rounding.
     init(width: Double) {
-        let needed = Typography.minimumReadableSize * 1.02 * width / Typography.phoneContentWidth
+        let needed = Typography.minimumReadableSize * 1.02 * width / Typography.phoneFigureWidth
         minimum = needed
         small = Swift.max(Typography.desktopMinimum, (needed * 2).rounded(.up) / 2)
         label = small + 1
