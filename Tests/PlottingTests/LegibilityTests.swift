@@ -12,7 +12,7 @@ final class LegibilityTests: XCTestCase {
     /// Charts that must be legible on a phone as they are, with no sideways scrolling.
     private static let fitsPhone: Set<String> = [
         "line", "line-log", "scatter", "histogram", "bars", "heatmap-confusion", "heatmap-weights",
-        "normalization", "activations", "gradient-norms", "learning-rates", "histogram-grid-wide-cells",
+        "normalization", "activations", "gradient-norms", "learning-rates", "histogram-grid-phone",
         "heatmap-contours", "heatmap-digits", "bars-many", "scatter-many",
     ]
 

@@ -37,6 +37,7 @@ enum SampleCharts {
             ("learning-rates", learningRates()),
             ("histogram-grid-none", initializationGrid()),
             ("histogram-grid-wide-cells", penaltyGrid()),
+            ("histogram-grid-phone", penaltyGrid(cellWidth: 150, cellHeight: 100)),
             ("histogram-grid-wrapped", initializationGrid(wrapColumns: 3)),
             ("heatmap-contours", lossSurface()),
             ("heatmap-digits", digits()),
@@ -203,14 +204,15 @@ enum SampleCharts {
     }
 
     /// One row of three large panels on a global axis, as in the regularization chapter.
-    static func penaltyGrid() -> HistogramGrid {
+    static func penaltyGrid(cellWidth: Double = 200, cellHeight: Double = 120) -> HistogramGrid {
         var random = SplitMix(state: 17)
         let spreads = [0.08, 0.03, 0.01]
         return HistogramGrid(title: "Weights of a softmax classifier on the digits", xLabel: "weight value",
                              rowHeaders: ["weights"], columnHeaders: ["no penalty", "L2, λ = 10^{-3}", "L1, λ = 10^{-4}"],
                              values: [spreads.map { spread in (0..<640).map { _ in random.normal() * spread } }],
                              binCount: 41, sharedX: .global,
-                             annotations: [["3% near 0", "11% near 0", "62% near 0"]], cellWidth: 200, cellHeight: 120)
+                             annotations: [["3% near 0", "11% near 0", "62% near 0"]],
+                             cellWidth: cellWidth, cellHeight: cellHeight)
     }
 
     /// A 41 x 41 surface with numeric tick labels every 0.05, as in the normalization chapter.

@@ -17,8 +17,9 @@ extension HistogramGrid {
         var tickBand: Double
     }
 
-    /// Text as large as the cells allow (a quarter of the cell height, a ninth of its width) and
-    /// no larger than the size that is legible on a phone at this grid's width.
+    /// Text as large as the cells allow (a quarter of the cell height, a ninth of its width, at most
+    /// `Typography.denseMaximum`) and no larger than the size that is legible on a phone at this
+    /// grid's width.
     var layout: Layout {
         let columns = columnHeaders.count
         let blockColumns = Swift.max(1, Swift.min(wrapColumns ?? columns, Swift.max(1, columns)))
@@ -26,7 +27,7 @@ extension HistogramGrid {
             let widestRow = rowHeaders.map { estimatedTextWidth($0, fontSize: size) }.max() ?? 0
             return 8 + widestRow + size * 0.7 + Double(blockColumns) * cellWidth + 8
         }
-        let cap = Swift.max(9, Swift.min(cellHeight / 4.5, cellWidth / 9))
+        let cap = Swift.max(9, Swift.min(cellHeight / 4.5, cellWidth / 9, Typography.denseMaximum))
         var size = Typography.desktopMinimum
         for _ in 0..<6 {  // the width grows with the row headers' size: iterate to the fixed point
             size = Swift.min(Swift.max(Typography.desktopMinimum, Typography(width: gridWidth(size)).small), cap)

@@ -94,8 +94,8 @@ public struct NormalizationDiagram: SVGRenderable, Sendable {
     private var depthStep: (dx: Double, dy: Double) { (cellSize * 0.6, cellSize * 0.45) }
 
     /// Sizes and panel geometry. Text is as large as a phone needs (the page shrinks the diagram
-    /// to 358 px) but at most three quarters of a cell, so it never dwarfs the drawing; a diagram
-    /// that cannot afford that gets `data-min-width`.
+    /// to 322 px) but at most three quarters of a cell and `Typography.denseMaximum`, so it never
+    /// dwarfs the drawing; a diagram that cannot afford that gets `data-min-width`.
     private struct Layout {
         var columns: Int
         var size: Double
@@ -116,7 +116,7 @@ public struct NormalizationDiagram: SVGRenderable, Sendable {
         // Two columns (a 2 x 2 grid for the four methods) keep the default diagram about 470 units
         // wide; four side by side would need 24-unit text to be legible on a phone.
         let columns = Swift.max(1, Swift.min(kinds.count, self.columns ?? (kinds.count <= 2 ? kinds.count : 2)))
-        let cap = Swift.max(Typography.desktopMinimum, cellSize * 0.75)
+        let cap = Swift.max(Typography.desktopMinimum, Swift.min(cellSize * 0.75, Typography.denseMaximum))
         var size = Typography.desktopMinimum
         var panelWidth = 0.0
         for _ in 0..<4 {  // the panels widen with the axis letters beside the cube: iterate

@@ -22,6 +22,10 @@ struct Typography: Equatable {
     static let minimumReadableSize = 9.0
     /// Smallest size used even on wide charts that are never shrunk (desktop legibility).
     static let desktopMinimum = 11.0
+    /// Largest text a dense drawing (grid of panels, diagram) uses even if a phone would need more:
+    /// larger text would crowd its panels and look oversized on a desktop; such a chart asks for
+    /// `data-min-width` instead.
+    static let denseMaximum = 16.0
     /// Sub- and superscripts are this fraction of their parent's size, unless that is illegible.
     static let scriptScale = 0.75
 
