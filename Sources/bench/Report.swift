@@ -28,3 +28,37 @@ enum Report {
         }
     }
 }
+
+extension Report {
+    /// The per-phase profile of a training step: median milliseconds, share of the summed phases,
+    /// GFLOP/s where the phase is a product, effective GB/s (see `PhaseCost`), and the machine's copy
+    /// bandwidth measured just before, for scale.
+    static func phases(_ workload: String, _ profile: [(phase: SequentialStep.Phase, seconds: Double)],
+                       copyGBps: Double, json: Bool) {
+        let total = profile.reduce(0) { $0 + $1.seconds }
+        if json {
+            for (phase, seconds) in profile {
+                var fields = ["\"name\": \"\(workload)\"", "\"phase\": \"\(phase.name)\"", "\"median_ms\": \(fixed(seconds * 1e3, 3))"]
+                if let flops = phase.cost.flops { fields.append("\"gflops\": \(fixed(flops / seconds / 1e9, 1))") }
+                fields.append("\"gbps\": \(fixed(phase.cost.bytes / seconds / 1e9, 1))")
+                print("{" + fields.joined(separator: ", ") + "}")
+            }
+            print("{\"name\": \"\(workload)\", \"phase\": \"sum of phases\", \"median_ms\": \(fixed(total * 1e3, 3)), \"copy_gbps\": \(fixed(copyGBps, 1))}")
+            return
+        }
+        print("\(workload) phases (medians; effective GB/s counts each input read and each output written once; copy bandwidth \(fixed(copyGBps, 1)) GB/s):")
+        print("  " + "phase".padding(toLength: 24, withPad: " ", startingAt: 0) + "      ms  share  GFLOP/s     GB/s")
+        for (phase, seconds) in profile {
+            let gflops = phase.cost.flops.map { fixed($0 / seconds / 1e9, 1) } ?? "-"
+            let gbps = phase.cost.bytes > 0 ? fixed(phase.cost.bytes / seconds / 1e9, 1) : "-"
+            print("  " + phase.name.padding(toLength: 24, withPad: " ", startingAt: 0)
+                  + pad(fixed(seconds * 1e3, 3), 8) + pad(fixed(100 * seconds / total, 1) + "%", 7)
+                  + pad(gflops, 9) + pad(gbps, 9))
+        }
+        print("  " + "sum of phases".padding(toLength: 24, withPad: " ", startingAt: 0) + pad(fixed(total * 1e3, 3), 8))
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: Swift.max(0, width - text.count)) + text
+    }
+}
