@@ -18,16 +18,24 @@ extension Tensor {
         if other.shape != shape { ShapeError.mismatch("addInPlace", shape, other.shape) }
         if other.dtype != dtype { fatalError(ShapeError.dtypeMessage("addInPlace", dtype, other.dtype)) }
         switch dtype {
-        case .float32: axpy(Float(alpha), other.f32, &f32)
-        case .float64: axpy(alpha, other.f64, &f64)
+        case .float32: other.f32.withUnsafeBufferPointer { x in f32.withUnsafeMutableBufferPointer { y in
+            if let y0 = y.baseAddress { ElementwiseKernels.axpy(Float(alpha), x.baseAddress!, y0, count: y.count) }
+        } }
+        case .float64: other.f64.withUnsafeBufferPointer { x in f64.withUnsafeMutableBufferPointer { y in
+            if let y0 = y.baseAddress { ElementwiseKernels.axpy(alpha, x.baseAddress!, y0, count: y.count) }
+        } }
         }
     }
 
     /// `self ← factor · self` element-wise.
     public func scaleInPlace(_ factor: Double) {
         switch dtype {
-        case .float32: let s = Float(factor); f32.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] *= s } }
-        case .float64: f64.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] *= factor } }
+        case .float32: f32.withUnsafeMutableBufferPointer { y in
+            if let y0 = y.baseAddress { ElementwiseKernels.scale(Float(factor), y0, count: y.count) }
+        }
+        case .float64: f64.withUnsafeMutableBufferPointer { y in
+            if let y0 = y.baseAddress { ElementwiseKernels.scale(factor, y0, count: y.count) }
+        }
         }
     }
 
@@ -36,14 +44,5 @@ extension Tensor {
     public func lerpInPlace(_ other: Tensor, decay: Double) {
         scaleInPlace(decay)
         addInPlace(other, alpha: 1 - decay)
-    }
-}
-
-/// y ← y + a·x over two equally long arrays.
-private func axpy<T: TensorScalar>(_ a: T, _ x: [T], _ y: inout [T]) {
-    x.withUnsafeBufferPointer { xs in
-        y.withUnsafeMutableBufferPointer { ys in
-            for i in 0..<ys.count { ys[i] += a * xs[i] }
-        }
     }
 }
