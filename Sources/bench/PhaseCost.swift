@@ -17,6 +17,25 @@ enum PhaseCost {
         let backward: Cost
         let lossForward: Cost
         let lossBackward: Cost
+        /// Elements of the input and output, parameter count, whether the input gradient is computed.
+        let inputCount: Double, outputCount: Double, parameters: Double, inputGradient: Bool
+    }
+
+    /// A fused run of layers (`Sequential.forward(_:observing:)`): the labels joined with "+", the
+    /// products' operations added up, and the bytes of one operation that reads the run's input and
+    /// writes its output (backward: reads the output gradient and the input, writes the input gradient).
+    static func run(_ layers: ArraySlice<Layer>) -> (label: String, forward: Cost, backward: Cost) {
+        let first = layers.first!, last = layers.last!
+        if layers.count == 1 { return (first.label, first.forward, first.backward) }
+        func total(_ costs: [Double?]) -> Double? {
+            costs.contains { $0 != nil } ? costs.reduce(0) { $0 + ($1 ?? 0) } : nil
+        }
+        let parameters = layers.reduce(0) { $0 + $1.parameters }
+        let dx = first.inputGradient ? first.inputCount : 0
+        return (layers.map(\.label).joined(separator: "+"),
+                Cost(flops: total(layers.map(\.forward.flops)), bytes: 4 * (first.inputCount + parameters + last.outputCount)),
+                Cost(flops: total(layers.map(\.backward.flops)),
+                     bytes: 4 * (last.outputCount + first.inputCount + 2 * parameters + dx)))
     }
 
     /// One entry per layer of `model` applied to `input` (shapes propagated by running the model once
@@ -36,7 +55,10 @@ enum PhaseCost {
                 let (forward, backward) = cost(layer, x: x.shape, y: y.shape, inputGradient: index > 0)
                 result.append(Layer(label: "\(kind)\(counts[kind]!)", forward: forward, backward: backward,
                                     lossForward: Cost(flops: nil, bytes: 4 * Double(y.count)),
-                                    lossBackward: Cost(flops: nil, bytes: 8 * Double(y.count))))
+                                    lossBackward: Cost(flops: nil, bytes: 8 * Double(y.count)),
+                                    inputCount: Double(x.count), outputCount: Double(y.count),
+                                    parameters: Double(layer.parameters().reduce(0) { $0 + $1.count }),
+                                    inputGradient: index > 0))
                 x = y
             }
         }

@@ -28,52 +28,49 @@ final class SequentialStep {
         PhaseCost.layers(model, input: input).reduce(0) { $0 + ($1.forward.flops ?? 0) + ($1.backward.flops ?? 0) }
     }
 
-    /// Times each phase of `repetitions` steps (after `warmups` untimed ones): every layer's forward (the
-    /// layers called one by one), the loss, every layer's backward (between the gradient hooks of
-    /// consecutive layer outputs: the time from the moment the output gradient of layer i is complete
-    /// to the moment layer i's input gradient is), and the optimizer update. Returns the phases in
-    /// execution order with their median seconds.
+    /// Times each phase of `repetitions` steps (after `warmups` untimed ones): the forward of every
+    /// layer, or of every fused run of layers, as `Sequential.forward(_:observing:)` reports them; the
+    /// loss; every run's backward (between the gradient hooks of consecutive run outputs: from the
+    /// moment the gradient of a run's output is complete to the moment its input's gradient is); and
+    /// the optimizer update. Returns the phases in execution order with their median seconds.
     func profile(warmups: Int, repetitions: Int) -> [(phase: Phase, seconds: Double)] {
         let costs = PhaseCost.layers(model, input: input)
-        let layers = model.layers
-        var phases: [Phase] = []
-        for (i, layer) in layers.enumerated() {
-            phases.append(Phase(name: "forward \(costs[i].label)", cost: costs[i].forward, module: layer))
-        }
-        phases.append(Phase(name: "forward loss", cost: costs.last!.lossForward, module: nil))
-        phases.append(Phase(name: "backward loss", cost: costs.last!.lossBackward, module: nil))
-        for i in layers.indices.reversed() {
-            phases.append(Phase(name: "backward \(costs[i].label)", cost: costs[i].backward, module: layers[i]))
-        }
-        phases.append(Phase(name: "update (SGD momentum)", cost: PhaseCost.update(model), module: nil))
+        var runs: [Range<Int>] = []
+        noGrad { _ = model.forward(input) { range, _ in runs.append(range) } }
+        let described = runs.map { PhaseCost.run(costs[$0]) }
+        var phases: [Phase] = described.map { Phase(name: "forward \($0.label)", cost: $0.forward) }
+        phases.append(Phase(name: "forward loss", cost: costs.last!.lossForward))
+        phases.append(Phase(name: "backward loss", cost: costs.last!.lossBackward))
+        phases += described.reversed().map { Phase(name: "backward \($0.label)", cost: $0.backward) }
+        phases.append(Phase(name: "update (SGD momentum)", cost: PhaseCost.update(model)))
 
         var samples = [[Double]](repeating: [], count: phases.count)
         for repetition in 0..<(warmups + repetitions) {
             var times: [Double] = []
             optimizer.zeroGrad()
-            var h = input
             var outputs: [Tensor] = []
-            for layer in layers {
-                let start = monotonicNow()
-                h = layer(h)
-                times.append(monotonicNow() - start)
-                outputs.append(h)
+            var last = monotonicNow()
+            let logits = model.forward(input) { _, output in
+                let now = monotonicNow()
+                times.append(now - last)
+                outputs.append(output)
+                last = monotonicNow()
             }
             var start = monotonicNow()
-            let loss = crossEntropy(logits: h, labels: labels)
+            let loss = crossEntropy(logits: logits, labels: labels)
             times.append(monotonicNow() - start)
-            // marks[i]: when the gradient of layer i's output was complete.
-            var marks = [Double](repeating: 0, count: layers.count)
-            for (i, output) in outputs.enumerated() where output.requiresGrad {
-                output.onGradient { _ in marks[i] = monotonicNow() }
+            // marks[r]: when the gradient of run r's output was complete.
+            var marks = [Double](repeating: 0, count: outputs.count)
+            for (r, output) in outputs.enumerated() where output.requiresGrad {
+                output.onGradient { _ in marks[r] = monotonicNow() }
             }
             start = monotonicNow()
             loss.backward()
             let end = monotonicNow()
-            times.append(marks[layers.count - 1] - start)
-            for i in layers.indices.reversed() {
-                let finished = i > 0 && outputs[i - 1].requiresGrad ? marks[i - 1] : end
-                times.append(finished - marks[i])
+            times.append(marks[outputs.count - 1] - start)
+            for r in outputs.indices.reversed() {
+                let finished = r > 0 && outputs[r - 1].requiresGrad ? marks[r - 1] : end
+                times.append(finished - marks[r])
             }
             start = monotonicNow()
             optimizer.step()
@@ -88,6 +85,5 @@ final class SequentialStep {
     struct Phase {
         let name: String
         let cost: PhaseCost.Cost
-        let module: Module?
     }
 }
