@@ -20,6 +20,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "After timing a training-step workload, profile its phases (forward and backward of each layer, update): median ms, GFLOP/s and effective GB/s.")
     var phases = false
 
+    @Flag(help: "Run every layer on its own (Sequential.fusesLayers = false): the composite the fused paths replace.")
+    var unfused = false
+
     @Option(help: "Worker threads (default 2, or NEURALBOOK_THREADS).")
     var threads: Int?
 
@@ -35,6 +38,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         if let threads { Parallel.threadCount = threads }
+        SequentialStep.fusesLayers = !unfused
         if let steps = memoryChildSteps {
             MLPMemoryWorkload.runChild(steps: steps)
             return

@@ -33,12 +33,13 @@ extension Report {
     /// The per-phase profile of a training step: median milliseconds, share of the summed phases,
     /// GFLOP/s where the phase is a product, effective GB/s (see `PhaseCost`), and the machine's copy
     /// bandwidth measured just before, for scale.
-    static func phases(_ workload: String, _ profile: [(phase: SequentialStep.Phase, seconds: Double)],
+    static func phases(_ workload: String, _ profile: [(phase: SequentialStep.Phase, seconds: Double, cpuSeconds: Double)],
                        copyGBps: Double, json: Bool) {
         let total = profile.reduce(0) { $0 + $1.seconds }
         if json {
-            for (phase, seconds) in profile {
-                var fields = ["\"name\": \"\(workload)\"", "\"phase\": \"\(phase.name)\"", "\"median_ms\": \(fixed(seconds * 1e3, 3))"]
+            for (phase, seconds, cpuSeconds) in profile {
+                var fields = ["\"name\": \"\(workload)\"", "\"phase\": \"\(phase.name)\"", "\"median_ms\": \(fixed(seconds * 1e3, 3))",
+                              "\"cpu_ms\": \(fixed(cpuSeconds * 1e3, 3))"]
                 if let flops = phase.cost.flops { fields.append("\"gflops\": \(fixed(flops / seconds / 1e9, 1))") }
                 fields.append("\"gbps\": \(fixed(phase.cost.bytes / seconds / 1e9, 1))")
                 print("{" + fields.joined(separator: ", ") + "}")
@@ -47,12 +48,12 @@ extension Report {
             return
         }
         print("\(workload) phases (medians; effective GB/s counts each input read and each output written once; copy bandwidth \(fixed(copyGBps, 1)) GB/s):")
-        print("  " + "phase".padding(toLength: 32, withPad: " ", startingAt: 0) + "      ms  share  GFLOP/s     GB/s")
-        for (phase, seconds) in profile {
+        print("  " + "phase".padding(toLength: 32, withPad: " ", startingAt: 0) + "      ms  share   CPU ms  GFLOP/s     GB/s")
+        for (phase, seconds, cpuSeconds) in profile {
             let gflops = phase.cost.flops.map { fixed($0 / seconds / 1e9, 1) } ?? "-"
             let gbps = phase.cost.bytes > 0 ? fixed(phase.cost.bytes / seconds / 1e9, 1) : "-"
             print("  " + phase.name.padding(toLength: 32, withPad: " ", startingAt: 0)
-                  + pad(fixed(seconds * 1e3, 3), 8) + pad(fixed(100 * seconds / total, 1) + "%", 7)
+                  + pad(fixed(seconds * 1e3, 3), 8) + pad(fixed(100 * seconds / total, 1) + "%", 7) + pad(fixed(cpuSeconds * 1e3, 3), 9)
                   + pad(gflops, 9) + pad(gbps, 9))
         }
         print("  " + "sum of phases".padding(toLength: 32, withPad: " ", startingAt: 0) + pad(fixed(total * 1e3, 3), 8))

@@ -8,8 +8,12 @@ final class SequentialStep {
     let input: Tensor
     let labels: [Int]
 
+    /// Whether the models fuse runs of layers (`bench --unfused` sets it to false).
+    nonisolated(unsafe) static var fusesLayers = true
+
     init(model: Sequential, input: Tensor, labels: [Int]) {
         self.model = model
+        model.fusesLayers = Self.fusesLayers
         self.optimizer = SGD(model.parameters(), learningRate: 0.05, momentum: 0.9)
         self.input = input
         self.labels = labels
@@ -32,8 +36,9 @@ final class SequentialStep {
     /// layer, or of every fused run of layers, as `Sequential.forward(_:observing:)` reports them; the
     /// loss; every run's backward (between the gradient hooks of consecutive run outputs: from the
     /// moment the gradient of a run's output is complete to the moment its input's gradient is); and
-    /// the optimizer update. Returns the phases in execution order with their median seconds.
-    func profile(warmups: Int, repetitions: Int) -> [(phase: Phase, seconds: Double)] {
+    /// the optimizer update. Returns the phases in execution order with their median wall-clock and
+    /// process CPU seconds (all threads, spinning workers included: steadier than wall time on a busy machine).
+    func profile(warmups: Int, repetitions: Int) -> [(phase: Phase, seconds: Double, cpuSeconds: Double)] {
         let costs = PhaseCost.layers(model, input: input)
         var runs: [Range<Int>] = []
         noGrad { _ = model.forward(input) { range, _ in runs.append(range) } }
@@ -45,41 +50,40 @@ final class SequentialStep {
         phases.append(Phase(name: "update (SGD momentum)", cost: PhaseCost.update(model)))
 
         var samples = [[Double]](repeating: [], count: phases.count)
+        var cpuSamples = [[Double]](repeating: [], count: phases.count)
         for repetition in 0..<(warmups + repetitions) {
-            var times: [Double] = []
+            // Wall-clock and process CPU time (all threads) at each phase boundary.
+            var marks: [(wall: Double, cpu: Double)] = []
+            func mark() { marks.append((monotonicNow(), processCPUNow())) }
             optimizer.zeroGrad()
             var outputs: [Tensor] = []
-            var last = monotonicNow()
+            mark()
             let logits = model.forward(input) { _, output in
-                let now = monotonicNow()
-                times.append(now - last)
+                mark()
                 outputs.append(output)
-                last = monotonicNow()
             }
-            var start = monotonicNow()
             let loss = crossEntropy(logits: logits, labels: labels)
-            times.append(monotonicNow() - start)
-            // marks[r]: when the gradient of run r's output was complete.
-            var marks = [Double](repeating: 0, count: outputs.count)
+            mark()
+            // The gradient of run r's output is complete when its hook runs; runs in reverse order.
+            var hookMarks = [(wall: Double, cpu: Double)](repeating: (0, 0), count: outputs.count)
             for (r, output) in outputs.enumerated() where output.requiresGrad {
-                output.onGradient { _ in marks[r] = monotonicNow() }
+                output.onGradient { _ in hookMarks[r] = (monotonicNow(), processCPUNow()) }
             }
-            start = monotonicNow()
             loss.backward()
-            let end = monotonicNow()
-            times.append(marks[outputs.count - 1] - start)
-            for r in outputs.indices.reversed() {
-                let finished = r > 0 && outputs[r - 1].requiresGrad ? marks[r - 1] : end
-                times.append(finished - marks[r])
-            }
-            start = monotonicNow()
+            let end = (wall: monotonicNow(), cpu: processCPUNow())
+            for r in outputs.indices.reversed() { marks.append(hookMarks[r]) }
+            // A run whose input needs no gradient (the first) ends with the backward pass.
+            marks.append(end)
             optimizer.step()
-            times.append(monotonicNow() - start)
+            mark()
             if repetition >= warmups {
-                for (p, t) in times.enumerated() { samples[p].append(t) }
+                for p in phases.indices {
+                    samples[p].append(marks[p + 1].wall - marks[p].wall)
+                    cpuSamples[p].append(marks[p + 1].cpu - marks[p].cpu)
+                }
             }
         }
-        return phases.indices.map { (phases[$0], TimingSummary(samples[$0]).median) }
+        return phases.indices.map { (phases[$0], TimingSummary(samples[$0]).median, TimingSummary(cpuSamples[$0]).median) }
     }
 
     struct Phase {
