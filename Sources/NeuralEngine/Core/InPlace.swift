@@ -18,24 +18,16 @@ extension Tensor {
         if other.shape != shape { ShapeError.mismatch("addInPlace", shape, other.shape) }
         if other.dtype != dtype { fatalError(ShapeError.dtypeMessage("addInPlace", dtype, other.dtype)) }
         switch dtype {
-        case .float32: other.f32.withUnsafeBufferPointer { x in f32.withUnsafeMutableBufferPointer { y in
-            if let y0 = y.baseAddress { ElementwiseKernels.axpy(Float(alpha), x.baseAddress!, y0, count: y.count) }
-        } }
-        case .float64: other.f64.withUnsafeBufferPointer { x in f64.withUnsafeMutableBufferPointer { y in
-            if let y0 = y.baseAddress { ElementwiseKernels.axpy(alpha, x.baseAddress!, y0, count: y.count) }
-        } }
+        case .float32: Tensor.axpy(Float(alpha), other.f32, &f32)
+        case .float64: Tensor.axpy(alpha, other.f64, &f64)
         }
     }
 
     /// `self ← factor · self` element-wise.
     public func scaleInPlace(_ factor: Double) {
         switch dtype {
-        case .float32: f32.withUnsafeMutableBufferPointer { y in
-            if let y0 = y.baseAddress { ElementwiseKernels.scale(Float(factor), y0, count: y.count) }
-        }
-        case .float64: f64.withUnsafeMutableBufferPointer { y in
-            if let y0 = y.baseAddress { ElementwiseKernels.scale(factor, y0, count: y.count) }
-        }
+        case .float32: Tensor.scale(Float(factor), &f32)
+        case .float64: Tensor.scale(factor, &f64)
         }
     }
 
@@ -44,5 +36,20 @@ extension Tensor {
     public func lerpInPlace(_ other: Tensor, decay: Double) {
         scaleInPlace(decay)
         addInPlace(other, alpha: 1 - decay)
+    }
+
+    /// y ← y + a·x (`x` is passed by value, so `other === self` reads the old values).
+    private static func axpy<T: TensorScalar>(_ a: T, _ x: [T], _ y: inout [T]) {
+        x.withUnsafeBufferPointer { xs in
+            y.withUnsafeMutableBufferPointer { ys in
+                if let y0 = ys.baseAddress { ElementwiseKernels.axpy(a, xs.baseAddress!, y0, count: ys.count) }
+            }
+        }
+    }
+
+    private static func scale<T: TensorScalar>(_ s: T, _ y: inout [T]) {
+        y.withUnsafeMutableBufferPointer { ys in
+            if let y0 = ys.baseAddress { ElementwiseKernels.scale(s, y0, count: ys.count) }
+        }
     }
 }

@@ -89,7 +89,7 @@ public func batchNorm(_ x: Tensor, runningMean: Tensor?, runningVar: Tensor?, we
 
 /// The same, naming `op` (a layer's type) in traps and in the graph.
 func batchNorm(_ x: Tensor, runningMean: Tensor?, runningVar: Tensor?, weight: Tensor? = nil,
-                      bias: Tensor? = nil, training: Bool = false, momentum: Double = 0.1, eps: Double = 1e-5, op: String) -> Tensor {
+               bias: Tensor? = nil, training: Bool = false, momentum: Double = 0.1, eps: Double = 1e-5, op: String) -> Tensor {
     if x.rank < 2 { fatalError("\(op): expected input [N, C, *], got \(ShapeError.describe(x.shape))") }
     let c = x.shape[1]
     let running = checkedRunningStatistics(runningMean, runningVar, channels: c, input: x.shape, op: op)
@@ -119,7 +119,7 @@ public func layerNorm(_ x: Tensor, normalizedShape: [Int], weight: Tensor? = nil
 
 /// The same, naming `op` (a layer's type) in traps and in the graph.
 func layerNorm(_ x: Tensor, normalizedShape: [Int], weight: Tensor? = nil, bias: Tensor? = nil,
-                      eps: Double = 1e-5, op: String) -> Tensor {
+               eps: Double = 1e-5, op: String) -> Tensor {
     let k = normalizedShape.count
     if k == 0 || x.rank < k || Array(x.shape.suffix(k)) != normalizedShape {
         ShapeError.mismatch(op, x.shape, normalizedShape, detail: "trailing axes must equal normalizedShape")
@@ -144,7 +144,7 @@ public func groupNorm(_ x: Tensor, numGroups: Int, weight: Tensor? = nil, bias: 
 
 /// The same, naming `op` (a layer's type) in traps and in the graph.
 func groupNorm(_ x: Tensor, numGroups: Int, weight: Tensor? = nil, bias: Tensor? = nil,
-                      eps: Double = 1e-5, op: String) -> Tensor {
+               eps: Double = 1e-5, op: String) -> Tensor {
     if x.rank < 2 || numGroups <= 0 || x.shape[1] % numGroups != 0 {
         fatalError("\(op): expected input [N, C, *] with C divisible by \(numGroups) groups, got \(ShapeError.describe(x.shape))")
     }
@@ -170,7 +170,7 @@ public func instanceNorm(_ x: Tensor, runningMean: Tensor? = nil, runningVar: Te
 
 /// The same, naming `op` (a layer's type) in traps and in the graph.
 func instanceNorm(_ x: Tensor, runningMean: Tensor? = nil, runningVar: Tensor? = nil, weight: Tensor? = nil,
-                         bias: Tensor? = nil, useInputStats: Bool = true, momentum: Double = 0.1, eps: Double = 1e-5, op: String) -> Tensor {
+                  bias: Tensor? = nil, useInputStats: Bool = true, momentum: Double = 0.1, eps: Double = 1e-5, op: String) -> Tensor {
     if x.rank < 2 { fatalError("\(op): expected input [N, C, *], got \(ShapeError.describe(x.shape))") }
     let (n, c) = (x.shape[0], x.shape[1])
     let running = checkedRunningStatistics(runningMean, runningVar, channels: c, input: x.shape, op: op)
