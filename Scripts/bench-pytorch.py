@@ -4,7 +4,7 @@
 Same shapes, data, optimiser and repetition counts as Sources/bench, float32, 2 threads by default,
 one JSON object per workload in the engine's format (`--json`):
 
-    {"name": "gemm-1024", "median_ms": 7.512, "gflops": 142.9, "min_ms": ..., "max_ms": ..., "runs": 15}
+    {"name": "gemm-1024", "median_ms": 7.512, "gflops": 142.9, "min_ms": ..., "max_ms": ..., "cpu_ms": ..., "runs": 15}
 
 Weights are PyTorch's own default initialisation (the engine's are the same distributions, other
 random numbers): timings do not depend on the values. Inputs are the UCI digits for mlp-train-epoch
@@ -29,15 +29,17 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def timed(body, warmups, repetitions):
-    """Warm-up runs, then timed runs (perf_counter, wall clock); sorted seconds."""
+    """Warm-up runs, then timed runs: sorted wall-clock seconds (perf_counter) and the median process
+    CPU seconds (all threads, as the engine's cpu_ms)."""
     for _ in range(warmups):
         body()
-    samples = []
+    samples, cpu = [], []
     for _ in range(repetitions):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         body()
         samples.append(time.perf_counter() - start)
-    return sorted(samples)
+        cpu.append(time.process_time() - cpu_start)
+    return sorted(samples), statistics.median(cpu)
 
 
 def sgd_step(model, optimizer, inputs, labels):
@@ -179,16 +181,18 @@ for prefix, batch, o, k, l in CONVOLUTIONS:
         WORKLOADS[f"{prefix}-{product}"] = (5, 31, 2 * batch * o * k * l, conv_gemm(batch, o, k, l, product))
 
 
-def report(name, samples, flops, as_json):
+def report(name, samples, cpu, flops, as_json):
     median = statistics.median(samples)
     fields = {"name": name, "median_ms": round(median * 1e3, 3)}
     if flops:
         fields["gflops"] = round(flops / median / 1e9, 1)
-    fields.update({"min_ms": round(samples[0] * 1e3, 3), "max_ms": round(samples[-1] * 1e3, 3), "runs": len(samples)})
+    fields.update({"min_ms": round(samples[0] * 1e3, 3), "max_ms": round(samples[-1] * 1e3, 3),
+                   "cpu_ms": round(cpu * 1e3, 3), "runs": len(samples)})
     if as_json:
         print(json.dumps(fields), flush=True)
     else:
-        line = f"{name:<16}median {median * 1e3:.3f} ms  (min {samples[0] * 1e3:.3f}, max {samples[-1] * 1e3:.3f}, {len(samples)} runs)"
+        line = (f"{name:<28}median {median * 1e3:.3f} ms  (min {samples[0] * 1e3:.3f}, max {samples[-1] * 1e3:.3f}, "
+                f"{len(samples)} runs; CPU {cpu * 1e3:.3f} ms)")
         if flops:
             line += f"  {fields['gflops']:.1f} GFLOP/s"
         print(line, flush=True)
@@ -212,7 +216,8 @@ def main():
         print(f"torch {torch.__version__}, threads: {torch.get_num_threads()}")
     for name in args.names or list(WORKLOADS):
         warmups, repetitions, flops, prepare = WORKLOADS[name]
-        report(name, timed(prepare(), warmups, repetitions), flops, args.json)
+        samples, cpu = timed(prepare(), warmups, repetitions)
+        report(name, samples, cpu, flops, args.json)
 
 
 if __name__ == "__main__":
