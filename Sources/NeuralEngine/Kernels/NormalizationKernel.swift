@@ -88,7 +88,7 @@ enum NormalizationKernel {
     /// batch statistics are not computed. γ and β hold C values each, or are nil (1 and 0).
     static func forward<T: TensorScalar>(_ xs: [T], _ l: Layout, gamma: [T]?, beta: [T]?, eps: Double,
                                          fixed: (mean: [Double], variance: [Double])?) -> Forward<T> {
-        let k = l.setCount, m = Double(l.setSize)
+        let k = l.setCount
         let count = l.n * l.c * l.s
         var mean = fixed?.mean ?? [Double](repeating: 0, count: k)
         var variance = fixed?.variance ?? [Double](repeating: 0, count: k)
@@ -102,17 +102,8 @@ enum NormalizationKernel {
                     let (x0, h0, y0) = (xp.baseAddress!, hp.baseAddress!, yp.baseAddress!)
                     Parallel.forEachChunk(l.unitCount, minChunk: l.unitsPerChunk) { units in
                         for unit in units {
-                            if fixed == nil {
-                                // Two passes (mean, then centred squares) in a fixed order: stable and deterministic.
-                                l.forEachRow(of: unit) { i, ch in mu[l.set(i, ch)] += RowKernels.sum(x0 + (i * l.c + ch) * l.s, l.s) }
-                                for set in l.sets(of: unit) { mu[set] /= m }
-                                l.forEachRow(of: unit) { i, ch in
-                                    let set = l.set(i, ch)
-                                    v[set] += RowKernels.squaredDeviations(x0 + (i * l.c + ch) * l.s, l.s, from: mu[set])
-                                }
-                                for set in l.sets(of: unit) { v[set] /= m }
-                            }
-                            for set in l.sets(of: unit) { inv[set] = 1 / (v[set] + eps).squareRoot() }
+                            statistics(of: unit, x0, l, eps: eps, computed: fixed == nil,
+                                       mean: mu.baseAddress!, variance: v.baseAddress!, invStd: inv.baseAddress!)
                             l.forEachRow(of: unit) { i, ch in
                                 let base = (i * l.c + ch) * l.s, set = l.set(i, ch)
                                 RowKernels.normalize(x0 + base, l.s, mean: T(mu[set]), scale: T(inv[set]),
@@ -124,6 +115,26 @@ enum NormalizationKernel {
             } }
         } } }
         return Forward(y: y, xHat: xHat, mean: mean, variance: variance, invStd: invStd)
+    }
+
+    /// The statistics sets of `unit`: mean and biased variance (when `computed`; otherwise the given
+    /// ones are kept), and 1/√(σ² + ε). Two passes over the unit's rows (mean, then centred squares) in
+    /// a fixed order: stable and deterministic; the rows of one channel usually stay in L2 between them.
+    @inline(__always)
+    static func statistics<T: TensorScalar>(of unit: Int, _ x0: UnsafePointer<T>, _ l: Layout, eps: Double, computed: Bool,
+                                            mean mu: UnsafeMutablePointer<Double>, variance v: UnsafeMutablePointer<Double>,
+                                            invStd inv: UnsafeMutablePointer<Double>) {
+        if computed {
+            let m = Double(l.setSize)
+            l.forEachRow(of: unit) { i, ch in mu[l.set(i, ch)] += RowKernels.sum(x0 + (i * l.c + ch) * l.s, l.s) }
+            for set in l.sets(of: unit) { mu[set] /= m }
+            l.forEachRow(of: unit) { i, ch in
+                let set = l.set(i, ch)
+                v[set] += RowKernels.squaredDeviations(x0 + (i * l.c + ch) * l.s, l.s, from: mu[set])
+            }
+            for set in l.sets(of: unit) { v[set] /= m }
+        }
+        for set in l.sets(of: unit) { inv[set] = 1 / (v[set] + eps).squareRoot() }
     }
 
     /// Gradients from the output gradient `gs`: ∂L/∂x (when `needX`), and ∂L/∂γ, ∂L/∂β per channel

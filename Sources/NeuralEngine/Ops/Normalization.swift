@@ -211,7 +211,7 @@ private func checkedRunningStatistics(_ mean: Tensor?, _ variance: Tensor?, chan
 
 /// running ← (1 − momentum)·running + momentum·batch, the variance made unbiased with n/(n − 1) for
 /// `count` = n values per statistic (PyTorch does the same). Written in place, no graph.
-private func updateRunningStatistics(_ running: (mean: Tensor, variance: Tensor), mean: [Double], variance: [Double],
+func updateRunningStatistics(_ running: (mean: Tensor, variance: Tensor), mean: [Double], variance: [Double],
                                      count n: Int, momentum m: Double) {
     let correction = Double(n) / Double(n - 1)
     let newMean = zip(running.mean.doubles, mean).map { (1 - m) * $0 + m * $1 }
