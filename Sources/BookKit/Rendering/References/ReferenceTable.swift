@@ -1,27 +1,32 @@
-/// Resolves `@fig-label` / `@tbl-label` to the numbered figure or table it names.
-/// Labels of the chapter being rendered win; otherwise a label of another chapter links there.
+/// Resolves `@fig-`, `@tbl-`, `@eq-` and `@sec-` references to what they name: a numbered figure,
+/// table or equation, a section, or a whole chapter. Labels of the chapter being rendered win;
+/// otherwise a label of another chapter links there (the first chapter to use a label keeps it).
 struct ReferenceTable {
     struct Target: Equatable {
         var page: String
         var id: String
-        /// "Figure 5.2"
+        /// What a reference shows: "Figure 5.2", "Equation 5.1", "Section 3.2", "Chapter 4".
         var text: String
+    }
+
+    /// The reference kinds prose may use, by label prefix, with the noun error messages use.
+    static let kinds: [(prefix: String, noun: String)] = [
+        ("fig-", "figure"), ("tbl-", "table"), ("eq-", "equation"), ("sec-", "section or chapter"),
+    ]
+
+    /// Whether `label` has a prefix that makes `@label` a reference (`fig-x`, not `fig-`).
+    static func isReferenceLabel(_ label: String) -> Bool {
+        kinds.contains { label.hasPrefix($0.prefix) && label.count > $0.prefix.count }
     }
 
     private(set) var global: [String: Target] = [:]
     var local: [String: Target] = [:]
 
-    /// Adds the labelled floats of one chapter; the first chapter to use a label keeps it globally.
-    mutating func add(_ floats: [OutputKey: NumberedFloat], page: String) -> [String: Target] {
-        var chapterTargets: [String: Target] = [:]
-        for float in floats.values {
-            guard let label = float.label else { continue }
-            chapterTargets[label] = Target(page: page, id: float.id, text: float.title)
-        }
+    /// Adds the labels of one chapter, in the order the chapters come.
+    mutating func add(_ chapterTargets: [String: Target]) {
         for (label, target) in chapterTargets where global[label] == nil {
             global[label] = target
         }
-        return chapterTargets
     }
 
     func target(for label: String) -> Target? {
@@ -29,9 +34,12 @@ struct ReferenceTable {
     }
 
     func unknownMessage(_ label: String) -> String {
-        let known = local.keys.sorted()
-        let list = known.isEmpty ? "this chapter has no labelled figures or tables"
-                                 : "labels in this chapter: " + known.joined(separator: ", ")
-        return "unknown reference @\(label): no figure or table has that label (\(list))"
+        let kind = Self.kinds.first { label.hasPrefix($0.prefix) }
+        let prefix = kind?.prefix ?? ""
+        let known = local.keys.filter { $0.hasPrefix(prefix) }.sorted()
+        let noun = kind?.noun ?? "figure or table"
+        let list = known.isEmpty ? "this chapter has no \(prefix) labels"
+                                 : "\(prefix) labels in this chapter: " + known.joined(separator: ", ")
+        return "unknown reference @\(label): no \(noun) has that label (\(list))"
     }
 }
