@@ -56,7 +56,7 @@ final class RenderCellTests: XCTestCase {
 
     func testInlineValuesAreSubstitutedOrMarked() throws {
         XCTAssertTrue(try page("03-backpropagation.html").contains(
-            "uses <span class=\"inline-value\" title=\"model.parameterCount\">1 024</span> parameters"))
+            "uses <span class=\"inline-value num\" title=\"model.parameterCount\">1 024</span> parameters"))
         XCTAssertTrue(try page("05-initialization.html").contains(
             "<span class=\"inline-value error\" title=\"1 / 0: division by zero\">⚠ 1 / 0: division by zero</span>"))
     }

@@ -163,9 +163,38 @@ SCROLL_CUES = """
 CODE_FITS = SCROLL_CUES + "('pre.code, pre.output')"
 PHONE_SCROLLERS = SCROLL_CUES + "('pre, table, .math.display, .figure-body, .table-scroll')"
 
+# Every code block has a copy button, shown by book.js; a click hands the block's exact code to
+# the clipboard (headless Chromium has no clipboard to read back, so the page's writeText is
+# watched instead) and the button says so.
+COPY_BUTTONS = """
+(() => new Promise(resolve => {
+  let copied = null;
+  if (!navigator.clipboard) { Object.defineProperty(navigator, 'clipboard', {value: {}, configurable: true}); }
+  navigator.clipboard.writeText = text => { copied = text; return Promise.resolve(); };
+  const problems = [];
+  const blocks = [...document.querySelectorAll('pre.code')];
+  blocks.forEach(pre => {
+    const button = pre.closest('.cell-source') && pre.closest('.cell-source').querySelector('.copy-code');
+    if (!button) { problems.push('no copy button for the code near #' + ((pre.closest('[id]') || {}).id || '')); }
+    else if (button.hidden) { problems.push('the copy button near #' + (pre.closest('[id]') || {}).id + ' stays hidden'); }
+  });
+  const first = blocks.map(pre => pre.closest('.cell-source').querySelector('.copy-code')).find(b => b && b.offsetParent);
+  if (!first) { resolve(problems); return; }
+  const lines = [...first.closest('.cell-source').querySelectorAll('pre.code .line')].map(line => line.textContent.replace(/\\n$/, ''));
+  first.click();
+  setTimeout(() => {
+    if (copied !== lines.join('\\n')) { problems.push('Copy gave ' + JSON.stringify((copied || '').slice(0, 60)) + ', not the block\\'s code'); }
+    if (first.textContent !== first.getAttribute('data-copied')) { problems.push('the copy button does not say it copied (it says ' + JSON.stringify(first.textContent) + ')'); }
+    resolve(problems);
+  }, 150);
+}))()
+"""
+
 PAGE_OVERFLOW = """
 (() => {
-  const width = window.innerWidth;
+  // The screen's width: on a phone the layout viewport (innerWidth) grows to fit content that
+  // is too wide, so it cannot be the measure.
+  const width = document.documentElement.clientWidth;
   const total = document.documentElement.scrollWidth;
   if (total <= width + 1) { return []; }
   // Name the elements that reach past the screen and are not inside something that scrolls.
@@ -180,7 +209,7 @@ PAGE_OVERFLOW = """
     }
     culprits.push(element);
   });
-  const names = culprits.slice(0, 4).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')
+  const names = culprits.slice(0, 6).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')
     + ' (' + Math.round(e.getBoundingClientRect().right) + ' px) near #' + ((e.closest('[id]') || {}).id || ''));
   return ['the page scrolls sideways: ' + total + ' px wide on a ' + width + ' px screen; ' + names.join(', ')];
 })()
@@ -222,18 +251,19 @@ SEARCH = """
   const list = document.getElementById('search-results');
   if (!input || !list) { resolve(['no search box']); return; }
   const problems = [];
+  const screenWidth = document.documentElement.clientWidth;
   const box = input.getBoundingClientRect();
   if (box.width < %(minimum)s) { problems.push('the search box is ' + box.width.toFixed(0) + ' px wide (at least %(minimum)s)'); }
-  if (box.left < 0 || box.right > window.innerWidth + 1) { problems.push('the search box lies outside the screen'); }
+  if (box.left < 0 || box.right > screenWidth + 1) { problems.push('the search box lies outside the screen'); }
   input.focus();
   input.value = query;
   input.dispatchEvent(new Event('input', {bubbles: true}));
   setTimeout(() => {
     const results = list.getBoundingClientRect();
     if (list.hidden || results.height === 0) { problems.push('no results shown for ' + JSON.stringify(query)); }
-    else if (results.left < -1 || results.right > window.innerWidth + 1) {
+    else if (results.left < -1 || results.right > screenWidth + 1) {
       problems.push('search results span ' + results.left.toFixed(0) + '..' + results.right.toFixed(0)
-        + ' px on a ' + window.innerWidth + ' px screen');
+        + ' px on a ' + screenWidth + ' px screen');
     }
     if (list.querySelectorAll('[role="option"]').length === 0) { problems.push('no result for ' + JSON.stringify(query)); }
     input.value = '';
@@ -368,6 +398,7 @@ class Checker:
         problems += ["console error: " + e for e in errors + tab.errors()]
         problems += tab.evaluate(RAW_MATH)
         problems += tab.evaluate(CODE_FITS)
+        problems += tab.evaluate(COPY_BUTTONS, timeout=10)
         code_blocks = tab.evaluate("document.querySelectorAll('pre.code').length")
         return problems, "%d code blocks" % code_blocks
 
@@ -429,36 +460,68 @@ def normalized(text):
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
-def check_pdf(book, chapters_dir, titles, screenshot_dir):
-    """Runs `book pdf` into a scratch folder; returns problems and a note."""
-    for tool in ("pdfinfo", "pdftotext"):
-        if shutil.which(tool) is None:
-            return ["no %s (install poppler-utils)" % tool], ""
-    scratch = tempfile.mkdtemp(prefix="neuralbook-pdf-check-")
-    try:
-        pdf = os.path.join(scratch, "book.pdf")
-        started = time.monotonic()
-        done = subprocess.run([book, "pdf", "--chapters", chapters_dir, "--site", os.path.join(scratch, "site"),
-                               "--output", pdf], capture_output=True, text=True, timeout=900)
-        seconds = time.monotonic() - started
-        if done.returncode != 0 or not os.path.isfile(pdf):
-            return ["book pdf failed (status %d): %s" % (done.returncode, (done.stderr or done.stdout)[-1500:])], ""
-        info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
-        pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-        problems = []
-        # A title page, the contents, then every chapter on a page of its own at least; a book
-        # of more than 80 pages a chapter is a layout gone wrong.
-        if not len(titles) + 2 <= pages <= 80 * max(1, len(titles)) + 10:
-            problems.append("%d pages is not plausible for %d chapters" % (pages, len(titles)))
-        text = normalized(subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True, text=True).stdout)
-        for title in titles:
-            if normalized(title) not in text:
-                problems.append("the PDF's text lacks the chapter title %r" % title)
-        subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "4", pdf, os.path.join(screenshot_dir, "pdf-page")],
-                       capture_output=True)
-        return problems, "%d pages, %.1f MB, written in %.0f s" % (pages, os.path.getsize(pdf) / 1e6, seconds)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+class PDFCheck:
+    """`book pdf` into a scratch folder, started first so it prints while the pages are checked."""
+
+    def __init__(self, book, chapters_dir):
+        self.scratch = tempfile.mkdtemp(prefix="neuralbook-pdf-check-")
+        self.pdf = os.path.join(self.scratch, "book.pdf")
+        self.started = time.monotonic()
+        self.missing = [tool for tool in ("pdfinfo", "pdftotext") if shutil.which(tool) is None]
+        self.process = None
+        if not self.missing:
+            self.process = subprocess.Popen(
+                [book, "pdf", "--chapters", chapters_dir, "--site", os.path.join(self.scratch, "site"), "--output", self.pdf],
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def finish(self, titles, screenshot_dir):
+        try:
+            if self.missing:
+                return ["no %s (install poppler-utils)" % ", ".join(self.missing)], ""
+            try:
+                output, _ = self.process.communicate(timeout=900)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                output, _ = self.process.communicate()
+                return ["book pdf did not finish in 15 minutes"], ""
+            seconds = time.monotonic() - self.started
+            if self.process.returncode != 0 or not os.path.isfile(self.pdf):
+                return ["book pdf failed (status %d): %s" % (self.process.returncode, output[-1500:])], ""
+            info = subprocess.run(["pdfinfo", self.pdf], capture_output=True, text=True).stdout
+            pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+            problems = []
+            # A title page, the contents, then every chapter on a page of its own at least; more
+            # than 80 pages a chapter is a layout gone wrong.
+            if not len(titles) + 2 <= pages <= 80 * max(1, len(titles)) + 10:
+                problems.append("%d pages is not plausible for %d chapters" % (pages, len(titles)))
+            text = normalized(subprocess.run(["pdftotext", "-enc", "UTF-8", self.pdf, "-"],
+                                             capture_output=True, text=True).stdout)
+            for title in titles:
+                if normalized(title) not in text:
+                    problems.append("the PDF's text lacks the chapter title %r" % title)
+            subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "4", self.pdf,
+                            os.path.join(screenshot_dir, "pdf-page")], capture_output=True)
+            return problems, "%d pages, %.1f MB, written in %.0f s" % (pages, os.path.getsize(self.pdf) / 1e6, seconds)
+        finally:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def check_pages(checker, browser_path, pages, titles, output_dir):
+    """Every page at 1280 px, at 390 px and printed, then the screenshots, in one browser."""
+    with tempfile.TemporaryDirectory(prefix="neuralbook-chromium-") as profile, Browser(browser_path, profile) as browser:
+        tab = browser.open()
+        for page in pages:
+            checker.guarded("%s at 1280 px" % page, lambda: checker.desktop(tab, page))
+            checker.guarded("%s at 390 px" % page, lambda: checker.phone(tab, page, titles[page]))
+            checker.guarded("%s printed in the dark theme" % page, lambda: checker.printed(tab, page))
+        shots = [("index.html", "index")]
+        chapter = chapter_for_screenshots(output_dir, pages)
+        if chapter:
+            shots.append((chapter, "chapter"))
+        for page, stem in shots:
+            checker.guarded("screenshots of %s -> %s" % (page, os.path.abspath(checker.screenshot_dir)),
+                            lambda: checker.screenshots(tab, page, stem))
+        tab.close()
 
 
 def main(argv):
@@ -488,6 +551,7 @@ def main(argv):
     if "index.html" not in pages:
         checker.report("index.html", ["output has no index.html"])
 
+    pdf = PDFCheck(book, chapters_dir or "chapters") if book else None
     id_cache = {}
     titles = {}
     for page in pages:
@@ -499,24 +563,16 @@ def main(argv):
         problems += broken_references(output_dir, page, parsed, id_cache)
         checker.report("%s links and assets" % page, problems)
 
-    with tempfile.TemporaryDirectory(prefix="neuralbook-chromium-") as profile, Browser(browser_path, profile) as browser:
-        tab = browser.open()
-        for page in pages:
-            checker.guarded("%s at 1280 px" % page, lambda: checker.desktop(tab, page))
-            checker.guarded("%s at 390 px" % page, lambda: checker.phone(tab, page, titles[page]))
-            checker.guarded("%s printed in the dark theme" % page, lambda: checker.printed(tab, page))
-        shots = [("index.html", "index")]
-        chapter = chapter_for_screenshots(output_dir, pages)
-        if chapter:
-            shots.append((chapter, "chapter"))
-        for page, stem in shots:
-            checker.guarded("screenshots of %s -> %s" % (page, os.path.abspath(screenshot_dir)),
-                            lambda: checker.screenshots(tab, page, stem))
-        tab.close()
+    try:
+        check_pages(checker, browser_path, pages, titles, output_dir)
+    except BaseException:
+        if pdf and pdf.process and pdf.process.poll() is None:
+            pdf.process.kill()              # the browser it started quits with it (its pipe closes)
+        raise
 
-    if book:
+    if pdf:
         chapter_titles = [titles[p] for p in pages if p != "index.html" and titles[p]]
-        problems, note = check_pdf(book, chapters_dir or "chapters", chapter_titles, screenshot_dir)
+        problems, note = pdf.finish(chapter_titles, screenshot_dir)
         checker.report("book pdf", problems, note)
     print("%d passed, %d failed (%.0f s)" % (checker.passed, checker.failed, time.monotonic() - started))
     return 0 if checker.failed == 0 else 1
