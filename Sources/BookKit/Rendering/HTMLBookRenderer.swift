@@ -66,7 +66,7 @@ public struct HTMLBookRenderer: Sendable {
 
         for (position, chapter) in chapters.enumerated() {
             let pager = Pager(
-                previous: position == 0 ? Pager.Link(page: "index.html", label: "Preface") : Self.link(to: chapters[position - 1]),
+                previous: position == 0 ? Pager.Link(page: "index.html", label: strings.preface) : Self.link(to: chapters[position - 1]),
                 next: position + 1 < chapters.count ? Self.link(to: chapters[position + 1]) : nil)
             let rendered = try chapterPage(chapter, at: position, labels: labels, book: book, pager: pager).render()
             // The summary as the reader sees it on the index page (its math as text, not TeX).

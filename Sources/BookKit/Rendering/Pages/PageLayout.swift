@@ -80,7 +80,7 @@ struct PageLayout {
              .ol(.cls("chapter-list"),
                  .li(.cls(page.currentPage == nil ? "current" : ""),
                      .a(.href("index.html"), .if(page.currentPage == nil, .attr("aria-current", "page")),
-                        .text("Preface"))),
+                        .text(strings.preface))),
                  .forEach(chapters.enumerated()) { position, chapter in
                      let isCurrent = chapter.page == page.currentPage
                      // The first appendix opens the list's second part.

@@ -13,6 +13,7 @@ struct UIStrings: Sendable {
     var exercise = "Exercise"
 
     // The index page and the navigation.
+    var preface = "Preface"
     var chaptersHeading = "Chapters"
     var appendicesHeading = "Appendices"
 

@@ -90,7 +90,7 @@ public struct PrintBook: Sendable {
     }
 
     private func prefaceTitle(_ headings: [PageHeading]) -> String {
-        headings.first(where: { $0.level == 1 })?.text ?? "Preface"
+        headings.first(where: { $0.level == 1 })?.text ?? strings.preface
     }
 
     private func tableOfContents(_ entries: [Entry]) -> Node<HTML.BodyContext> {
