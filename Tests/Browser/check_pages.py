@@ -8,16 +8,17 @@ For every top-level *.html page of OUTPUT_DIR:
   - static: no network asset; every relative link, script, stylesheet and image points at a file
     that exists, and every "#fragment" at an id that exists in the target page;
   - at 1280 px: the page's own self-check (?selfcheck: every asset loaded, every formula typeset
-    by KaTeX) passes, no console error or uncaught exception, no raw "$$" left in the text, and
-    every code block either fits its column or scrolls with a visible cue;
+    by KaTeX) passes, no console error or uncaught exception, no raw "$$" left in the text,
+    every code block either fits its column or scrolls with a visible cue and has a copy button
+    that copies its exact code, and a link to a claim inside a collapsed answer shows the claim;
   - at 390 px (a phone): the page does not scroll sideways, no chart text renders under 9 CSS px
     (measured as drawn, so a chart kept at its data-min-width counts at that width), whatever
     scrolls sideways shows a cue, the search box is at least 150 px wide and its results lie
     inside the screen, and the navigation drawer closes when a link in it or the page is tapped;
   - printed in the dark theme (print media emulated): text on claim boxes, tables, code and
     inline values has a contrast of at least 4.5:1 with what is behind it.
-With --book, `BOOK pdf` prints the book: its page count must be plausible and its text
-(pdftotext) must hold every chapter's title.
+With --book, `BOOK pdf` prints the book (started first, it runs while the pages are checked): its
+page count must be plausible and its text (pdftotext) must hold every chapter's title.
 Screenshots of the index and of one chapter (the first with math) go to SCREENSHOT_DIR: 1280 px
 light and dark, 390 px light and dark, printed (dark theme asked for, light on paper), and the
 first pages of the PDF.
@@ -186,6 +187,25 @@ COPY_BUTTONS = """
     if (copied !== lines.join('\\n')) { problems.push('Copy gave ' + JSON.stringify((copied || '').slice(0, 60)) + ', not the block\\'s code'); }
     if (first.textContent !== first.getAttribute('data-copied')) { problems.push('the copy button does not say it copied (it says ' + JSON.stringify(first.textContent) + ')'); }
     resolve(problems);
+  }, 150);
+}))()
+"""
+
+# A link to a claim inside a collapsed answer (the claims summary has one per claim) opens the
+# answer and shows the claim.
+HIDDEN_TARGETS = """
+(() => new Promise(resolve => {
+  const link = [...document.querySelectorAll('.claims-summary a[href^="#"]')].find(a => {
+    const target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+    return target && target.closest('details:not([open])');
+  });
+  if (!link) { resolve([]); return; }
+  const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  link.click();
+  setTimeout(() => {
+    const box = target.getBoundingClientRect();
+    resolve(target.closest('details:not([open])') || box.height === 0 || box.top < 0 || box.top > window.innerHeight
+      ? ['the link to #' + target.id + ' leaves it hidden in a collapsed answer'] : []);
   }, 150);
 }))()
 """
@@ -399,6 +419,7 @@ class Checker:
         problems += tab.evaluate(RAW_MATH)
         problems += tab.evaluate(CODE_FITS)
         problems += tab.evaluate(COPY_BUTTONS, timeout=10)
+        problems += tab.evaluate(HIDDEN_TARGETS, timeout=10)
         code_blocks = tab.evaluate("document.querySelectorAll('pre.code').length")
         return problems, "%d code blocks" % code_blocks
 

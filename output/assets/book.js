@@ -206,6 +206,24 @@
     });
   }
 
+  // A link to something inside a collapsed answer or folded block (the claims summary links to
+  // every claim) opens what hides it, then shows it.
+  function revealTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) { return; }
+    var opened = false;
+    for (var element = target.parentElement; element; element = element.parentElement) {
+      if (element.tagName === "DETAILS" && !element.open) { element.open = true; opened = true; }
+    }
+    if (opened) { target.scrollIntoView(); }
+  }
+
+  function setUpTargets() {
+    window.addEventListener("hashchange", revealTarget);
+    revealTarget();
+  }
+
   // Printing opens folded outputs and answers; folded code stays folded as on screen, unless the
   // page asks for it expanded (`book pdf --expand-code` sets the class on <html>).
   function openForPrint() {
@@ -252,6 +270,7 @@
   setUpSidebar();
   setUpActiveSection();
   setUpCopyButtons();
+  setUpTargets();
   setUpEnlarge();
   setUpOverflow();
   setUpPrint();
