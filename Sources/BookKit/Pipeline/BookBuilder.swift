@@ -66,15 +66,19 @@ public struct BookBuilder {
         // Stages 4 and 5: a book that does not render writes nothing, so output/ stays whole.
         var renderFailures: [String] = []
         var changed: [String] = []
+        var warnings: [BookWarning] = []
         let site: [String: [UInt8]]?
-        do { site = try HTMLBookRenderer().render(book: try layout.metadata(), chapters: woven.chapters) }
-        catch { renderFailures.append("\(error)"); site = nil }
+        do {
+            let book = try layout.metadata()
+            site = try HTMLBookRenderer().render(book: book, chapters: woven.chapters)
+            warnings = Citations.uncitedFloats(in: woven.chapters, prefaceMarkdown: book.prefaceMarkdown)
+        } catch { renderFailures.append("\(error)"); site = nil }
         if let site {
             let manifest = Manifest(engine: inputs.linkedSources, chapters: woven.manifestChapters)
             changed = try OutputWriter(folder: layout.outputDirectory).write(files: site, manifest: manifest)
         }
         return BuildReport(chapters: woven.summaries, executed: outcomes.values.filter { !$0.cached }.map(\.slug).sorted(),
-                           renderFailures: renderFailures, changedFiles: changed, woven: woven.chapters)
+                           renderFailures: renderFailures, warnings: warnings, changedFiles: changed, woven: woven.chapters)
     }
 
     /// Stage 1: every file parsed; a chapter that does not parse keeps its error.

@@ -8,11 +8,15 @@ public struct BookMetadata: Sendable {
     public var prefaceMarkdown: String
     /// Where the preface came from, e.g. `chapters/index.md`, for error messages.
     public var sourcePath: String
+    /// `code-fold:` in index.md's front matter: whether code blocks are folded when neither the
+    /// block nor its chapter says; nil (not set) is false.
+    public var codeFold: Bool?
 
-    public init(title: String, prefaceMarkdown: String, sourcePath: String) {
+    public init(title: String, prefaceMarkdown: String, sourcePath: String, codeFold: Bool? = nil) {
         self.title = title
         self.prefaceMarkdown = prefaceMarkdown
         self.sourcePath = sourcePath
+        self.codeFold = codeFold
     }
 }
 
@@ -31,48 +35,46 @@ public struct HTMLBookRenderer: Sendable {
         self.katexDirectory = katexDirectory
     }
 
+    /// The words around the author's text (`UIStrings`).
+    var strings = UIStrings.english
+
     /// Every file of the site: relative path -> bytes. `index.html`, one page per chapter
     /// (`chapter.pageName`), `assets/book.css`, `assets/*.js`, `assets/search-index.js` and
     /// `assets/katex/...`. The same input always gives the same bytes.
     ///
-    /// Throws a `BookError` (stage `.render`) naming the chapter file and line for an unknown `@fig-`/`@tbl-`
-    /// reference or a duplicate label, and when KaTeX is not installed.
+    /// Throws a `BookError` (stage `.render`) naming the chapter file and line for an unknown
+    /// `@fig-`/`@tbl-`/`@eq-`/`@sec-` reference or a duplicate label, and when KaTeX is not installed.
     public func render(book: BookMetadata, chapters: [WovenChapter]) throws -> [String: [UInt8]] {
         var files = try KatexAssets(directory: katexDirectory).files()
         files.merge(try SiteAssets.files()) { _, site in site }
 
         let layout = PageLayout(bookTitle: book.title, chapters: chapters.map {
-            PageLayout.SidebarChapter(number: $0.number, title: $0.title, page: $0.pageName)
-        })
+            PageLayout.SidebarChapter(ordinal: $0.ordinal, title: $0.title, page: $0.pageName)
+        }, strings: strings)
         var search = SearchIndex()
 
-        // Numbering first, over the whole book, so a reference may point into another chapter.
-        var references = ReferenceTable()
-        var floatsByChapter: [[OutputKey: NumberedFloat]] = []
-        var localTargets: [[String: ReferenceTable.Target]] = []
-        for chapter in chapters {
-            let floats = try FloatNumbering.number(chapter)
-            floatsByChapter.append(floats)
-            localTargets.append(references.add(floats, page: chapter.pageName))
-        }
+        // Labels first, over the whole book, so a reference may point into another chapter.
+        let labels = try BookLabels(chapters, strings: strings)
 
-        let index = try IndexPage(book: book, chapters: chapters,
-                                  pager: Pager(previous: nil, next: chapters.first.map(Self.link(to:)))).render()
+        let index = try IndexPage(book: book, chapters: chapters, references: labels.bookReferences,
+                                  pager: Pager(previous: nil, next: chapters.first.map(Self.link(to:))),
+                                  strings: strings).render()
         search.addPage(title: book.title, summary: nil, page: "index.html", articleHTML: index.articleHTML)
         files["index.html"] = Array(layout.render(PageLayout.Page(
             title: book.title, currentPage: nil, headings: index.headings,
             usesMath: index.usesMath, main: index.main)).utf8)
 
         for (position, chapter) in chapters.enumerated() {
-            var chapterReferences = references
-            chapterReferences.local = localTargets[position]
             let pager = Pager(
-                previous: position == 0 ? Pager.Link(page: "index.html", label: "Preface") : Self.link(to: chapters[position - 1]),
+                previous: position == 0 ? Pager.Link(page: "index.html", label: strings.preface) : Self.link(to: chapters[position - 1]),
                 next: position + 1 < chapters.count ? Self.link(to: chapters[position + 1]) : nil)
-            let page = ChapterPage(chapter: chapter, floats: floatsByChapter[position],
-                                   references: chapterReferences, pager: pager)
-            let rendered = try page.render()
-            search.addPage(title: Self.label(chapter), summary: chapter.summary, page: chapter.pageName,
+            let rendered = try chapterPage(chapter, at: position, labels: labels, book: book, pager: pager).render()
+            // The summary as the reader sees it on the index page (its math as text, not TeX).
+            let summary = try chapter.summary.map {
+                HTMLBlocks.text(try ProseHTML(sourcePath: chapter.sourcePath, references: labels.bookReferences,
+                                              pageName: "index.html").renderInline($0, line: 1))
+            }
+            search.addPage(title: Self.label(chapter), summary: summary, page: chapter.pageName,
                            articleHTML: rendered.articleHTML)
             files[chapter.pageName] = Array(layout.render(PageLayout.Page(
                 title: "\(Self.label(chapter)) · \(book.title)", currentPage: chapter.pageName,
@@ -82,8 +84,14 @@ public struct HTMLBookRenderer: Sendable {
         return files
     }
 
+    func chapterPage(_ chapter: WovenChapter, at position: Int, labels: BookLabels, book: BookMetadata, pager: Pager) -> ChapterPage {
+        ChapterPage(chapter: chapter, labels: labels.chapters[position], references: labels.references(forChapterAt: position),
+                    pager: pager, bookCodeFold: book.codeFold ?? false, strings: strings)
+    }
+
+    /// "5 Parameter initialization", "A Checking the engine": the chapter in lists and titles.
     static func label(_ chapter: WovenChapter) -> String {
-        chapter.number.map { "\($0) \(chapter.title)" } ?? chapter.title
+        chapter.ordinal.map { "\($0.label) \(chapter.title)" } ?? chapter.title
     }
 
     static func link(to chapter: WovenChapter) -> Pager.Link {
