@@ -47,7 +47,7 @@ public struct GroupedBarChart: SVGRenderable, Sendable {
             var text = "Grouped bar chart"
             if !title.isEmpty { text += " \u{201C}\(plain(title))\u{201D}" }
             text += " of \(series.count) series (\(series.map { plain($0.name) }.joined(separator: ", ")))"
-            text += " over \(groups.count) groups (\(groups.map(plain).joined(separator: ", ")))"
+            text += " over \(counted(groups.count, "group")) (\(groups.map(plain).joined(separator: ", ")))"
             text += "; \(yLabel.isEmpty ? "values" : plain(yLabel)) \(describeRange(series.flatMap(\.values)))."
             return text
         }
