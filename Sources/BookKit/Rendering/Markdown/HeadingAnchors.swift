@@ -15,7 +15,8 @@ enum HeadingAnchors {
     /// Rewrites `<h2>Text</h2>` to `<h2 id="text"><a class="anchor" href="#text">#</a>Text</h2>`.
     /// An `<h1>` whose text equals `dropTitle` is removed: the page already shows the chapter
     /// title, and chapters often repeat it as their first line.
-    static func process(_ html: String, slugs: inout SlugAllocator, dropTitle: String?) -> (html: String, headings: [PageHeading]) {
+    static func process(_ html: String, slugs: inout SlugAllocator, dropTitle: String?,
+                        anchorLabel: String = UIStrings.english.anchorLabel) -> (html: String, headings: [PageHeading]) {
         var out = ""
         var headings: [PageHeading] = []
         var rest = Substring(html)
@@ -34,7 +35,7 @@ enum HeadingAnchors {
             let id = slugs.allocate(for: text)
             headings.append(PageHeading(level: open.level, id: id, text: text, html: inner))
             out += "<h\(open.level) id=\"\(HTMLEscaping.attribute(id))\">"
-                + "<a class=\"anchor\" href=\"#\(HTMLEscaping.attribute(id))\" aria-label=\"Link to this section\">#</a>"
+                + "<a class=\"anchor\" href=\"#\(HTMLEscaping.attribute(id))\" aria-label=\"\(HTMLEscaping.attribute(anchorLabel))\">#</a>"
                 + inner + closeTag
         }
         out += rest

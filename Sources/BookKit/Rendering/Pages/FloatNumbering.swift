@@ -1,7 +1,7 @@
 /// Figures and tables are numbered per chapter in reading order: "Figure 5.2" is the second
 /// figure of chapter 5 (an unnumbered chapter gives "Figure 2").
 struct NumberedFloat: Equatable {
-    enum Kind: String { case figure = "Figure", table = "Table" }
+    enum Kind { case figure, table }
     var kind: Kind
     /// "5.2"
     var number: String
@@ -11,8 +11,8 @@ struct NumberedFloat: Equatable {
     var caption: String?
     /// Line of the cell that produced it, for error messages.
     var line: Int
-
-    var title: String { "\(kind.rawValue) \(number)" }
+    /// "Figure 5.2" in the page's language.
+    var title: String
 }
 
 /// Where a figure or table sits: the cell's `index` and the position among the cell's outputs.
@@ -26,7 +26,7 @@ enum FloatNumbering {
     /// from the output, or else from the cell options (`//| label: fig-...`, `//| caption:`) when
     /// it is the cell's first figure; likewise tables with `tbl-` labels.
     /// Throws when two floats of the chapter share a label.
-    static func number(_ chapter: WovenChapter) throws -> [OutputKey: NumberedFloat] {
+    static func number(_ chapter: WovenChapter, strings: UIStrings) throws -> [OutputKey: NumberedFloat] {
         var result: [OutputKey: NumberedFloat] = [:]
         var counts: [NumberedFloat.Kind: Int] = [:]
         var labelLines: [String: Int] = [:]
@@ -58,8 +58,9 @@ enum FloatNumbering {
                 }
                 let number = chapter.number.map { "\($0).\(count)" } ?? "\(count)"
                 let id = label ?? "\(kind == .figure ? "figure" : "table")-\(count)"
+                let title = strings.floatTitle(kind == .figure ? strings.figure : strings.table, number)
                 result[OutputKey(cell: cell.index, output: position)] =
-                    NumberedFloat(kind: kind, number: number, id: id, label: label, caption: caption, line: cell.line)
+                    NumberedFloat(kind: kind, number: number, id: id, label: label, caption: caption, line: cell.line, title: title)
             }
         }
         return result

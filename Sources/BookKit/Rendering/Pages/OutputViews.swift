@@ -5,6 +5,7 @@ struct OutputViews {
     var sourcePath: String
     var floats: [OutputKey: NumberedFloat]
     var prose: ProseHTML
+    var strings: UIStrings
     /// Outputs longer than this many lines are folded into a `<details>`.
     static let foldLineCount = 25
 
@@ -13,7 +14,7 @@ struct OutputViews {
         var nodes: [Node<HTML.BodyContext>] = []
         var pendingText = ""
         func flushText() {
-            if !pendingText.isEmpty { nodes.append(Self.textBlock(pendingText, cssClass: "output-stream")) }
+            if !pendingText.isEmpty { nodes.append(textBlock(pendingText, cssClass: "output-stream")) }
             pendingText = ""
         }
         for (position, output) in cell.outputs.enumerated() {
@@ -22,13 +23,13 @@ struct OutputViews {
             switch output {
             case .text: break
             case .value(let text):
-                nodes.append(Self.textBlock(text, cssClass: "output-value"))
+                nodes.append(textBlock(text, cssClass: "output-value"))
             case .figure(let svg, _, _, let alt):
                 nodes.append(try figure(svg: svg, alt: alt, float: float(cell, position)))
             case .table(let html, _, _):
                 nodes.append(try table(html: html, float: float(cell, position)))
             case .claim(let claim):
-                nodes.append(Self.claim(claim, id: claimIDs.next()))
+                nodes.append(claimNode(claim, id: claimIDs.next()))
             case .diagnostic(let diagnostic):
                 nodes.append(diagnosticNode(diagnostic))
             case .error(let message, let line):
@@ -49,22 +50,22 @@ struct OutputViews {
     }
 
     /// Printed text, escaped; folded when long so a training log does not bury the prose.
-    static func textBlock(_ text: String, cssClass: String) -> Node<HTML.BodyContext> {
+    func textBlock(_ text: String, cssClass: String) -> Node<HTML.BodyContext> {
         let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
         let lineCount = trimmed.split(separator: "\n", omittingEmptySubsequences: false).count
-        guard lineCount > foldLineCount else {
+        guard lineCount > Self.foldLineCount else {
             return .pre(.cls("output \(cssClass)"), .code(.escaped(trimmed)))
         }
         return .details(.cls("output-fold"),
-                        .summary(.text("Output: \(lineCount) lines (show)")),
+                        .summary(.text(strings.foldedOutput(lineCount))),
                         .pre(.cls("output \(cssClass)"), .code(.escaped(trimmed))))
     }
 
     private func caption(_ float: NumberedFloat) throws -> Node<HTML.BodyContext> {
         let captionHTML = try float.caption.map { try prose.renderInline($0, line: float.line) }
         return .element(named: "figcaption", nodes: [
-            .span(.cls("float-number"), .text(float.title + (captionHTML == nil ? "" : ":"))),
-            .unwrap(captionHTML) { .raw(" " + $0) },
+            .span(.cls("float-number"), .text(float.title + (captionHTML == nil ? "" : strings.captionColon))),
+            .unwrap(captionHTML) { .raw(strings.captionGap + $0) },
         ])
     }
 
@@ -97,12 +98,12 @@ struct OutputViews {
         ])
     }
 
-    static func claim(_ claim: Claim, id: String) -> Node<HTML.BodyContext> {
+    func claimNode(_ claim: Claim, id: String) -> Node<HTML.BodyContext> {
         .div(.cls(claim.passed ? "claim passed" : "claim failed"), .id(id),
              .span(.cls("claim-mark"), .attr("aria-hidden", "true"), .text(claim.passed ? "✓" : "✗")),
-             .span(.cls("visually-hidden"), .text(claim.passed ? "Verified: " : "Failed: ")),
+             .span(.cls("visually-hidden"), .text(claim.passed ? strings.verifiedPrefix : strings.failedPrefix)),
              .span(.cls("claim-text"), .escaped(claim.text)),
-             .unwrap(claim.detail) { .span(.cls("claim-detail"), .escaped($0)) })
+             .unwrap(claim.detail) { .span(.cls("claim-detail"), .escaped(strings.claimDetail($0))) })
     }
 
     private func diagnosticNode(_ d: Diagnostic) -> Node<HTML.BodyContext> {
@@ -115,8 +116,8 @@ struct OutputViews {
     private func errorNode(message: String, line: Int?, expected: Bool) -> Node<HTML.BodyContext> {
         .div(.cls(expected ? "cell-error expected" : "cell-error"),
              .p(.cls("cell-error-title"),
-                .strong(.text(expected ? "Expected error" : "Error")),
-                .unwrap(line) { .span(.cls("diagnostic-location"), .escaped(" at \(sourcePath):\($0)")) }),
+                .strong(.text(expected ? strings.expectedErrorTitle : strings.errorTitle)),
+                .unwrap(line) { .span(.cls("diagnostic-location"), .escaped(strings.errorLocation("\(sourcePath):\($0)"))) }),
              .pre(.code(.escaped(message))))
     }
 }
