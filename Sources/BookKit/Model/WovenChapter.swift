@@ -15,6 +15,10 @@ public struct WovenChapter: Sendable, Equatable {
     /// One-line summary for the index page (front matter `summary:`).
     public var summary: String?
     public var items: [WovenItem]
+    /// Lines of the front matter's `title:` and `summary:` (nil when the title is the first
+    /// heading's or there is no summary), for translation catalogs.
+    public var titleLine: Int?
+    public var summaryLine: Int?
 
     public init(sourcePath: String, slug: String, number: Int?, title: String, summary: String?, items: [WovenItem]) {
         self.sourcePath = sourcePath

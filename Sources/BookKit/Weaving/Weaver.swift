@@ -21,8 +21,11 @@ public struct Weaver {
                 return .cell(cell(block, result: result))
             }
         }
-        return WovenChapter(sourcePath: chapter.sourcePath, slug: chapter.slug, number: chapter.number,
-                            title: chapter.title, summary: chapter.frontMatter.summary, items: items)
+        var woven = WovenChapter(sourcePath: chapter.sourcePath, slug: chapter.slug, number: chapter.number,
+                                 title: chapter.title, summary: chapter.frontMatter.summary, items: items)
+        woven.titleLine = chapter.frontMatter.titleLine
+        woven.summaryLine = chapter.frontMatter.summaryLine
+        return woven
     }
 
     private func inlineValue(_ span: InlineSpan, result: ExecutionResult?) -> InlineValue {

@@ -7,6 +7,9 @@ struct ChapterPage {
     var floats: [OutputKey: NumberedFloat]
     var references: ReferenceTable
     var pager: Pager
+    var strings: UIStrings
+    /// The source edition's heading ids of this page, for a translation (empty for the source).
+    var sourceHeadingIDs: [String] = []
 
     struct Rendered {
         var main: Node<HTML.BodyContext>
@@ -22,9 +25,9 @@ struct ChapterPage {
 
     func render() throws -> Rendered {
         let prose = ProseHTML(sourcePath: chapter.sourcePath, references: references, pageName: chapter.pageName)
-        var slugs = SlugAllocator(reserved: reservedIDs())
+        var slugs = SlugAllocator(reserved: reservedIDs(), following: sourceHeadingIDs)
         let cells = CellView(sourcePath: chapter.sourcePath,
-                             outputs: OutputViews(sourcePath: chapter.sourcePath, floats: floats, prose: prose))
+                             outputs: OutputViews(sourcePath: chapter.sourcePath, floats: floats, prose: prose, strings: strings))
         var claimIDs = ClaimNumbering()
         var article = ""
         var headings: [PageHeading] = []
@@ -32,20 +35,21 @@ struct ChapterPage {
             switch item {
             case .prose(let markdown, let line, let inlineValues):
                 let html = try prose.render(markdown: markdown, firstLine: line, inlineValues: inlineValues)
-                let anchored = HeadingAnchors.process(html, slugs: &slugs, dropTitle: chapter.title)
+                let anchored = HeadingAnchors.process(html, slugs: &slugs, dropTitle: chapter.title,
+                                                      anchorLabel: strings.anchorLabel)
                 headings += anchored.headings
                 article += anchored.html
             case .cell(let cell):
                 article += try cells.render(cell, claimIDs: &claimIDs).render()
             }
         }
-        let label = chapter.number.map { "Chapter \($0)" }
+        let label = chapter.number.map(strings.chapterNumber)
         let main: Node<HTML.BodyContext> = .group(
             .article(.cls("chapter"),
                 .header(.cls("chapter-header"),
                     .unwrap(label) { .p(.cls("chapter-number"), .text($0)) },
                     .h1(.escaped(chapter.title))),
-                ClaimsSummary.render(chapter.claims),
+                ClaimsSummary.render(chapter.claims, strings: strings),
                 .raw(article)),
             pager.node)
         return Rendered(main: main, headings: headings, articleHTML: article,

@@ -6,6 +6,8 @@ struct IndexPage {
     var book: BookMetadata
     var chapters: [WovenChapter]
     var pager: Pager
+    var strings: UIStrings
+    var sourceHeadingIDs: [String] = []
 
     struct Rendered {
         var main: Node<HTML.BodyContext>
@@ -16,9 +18,9 @@ struct IndexPage {
 
     func render() throws -> Rendered {
         let prose = ProseHTML(sourcePath: book.sourcePath, references: ReferenceTable(), pageName: "index.html")
-        var slugs = SlugAllocator(reserved: ChapterPage.layoutIDs.union(["chapters"]))
-        let preface = HeadingAnchors.process(try prose.render(markdown: book.prefaceMarkdown, firstLine: 1),
-                                             slugs: &slugs, dropTitle: book.title)
+        var slugs = SlugAllocator(reserved: ChapterPage.layoutIDs.union(["chapters"]), following: sourceHeadingIDs)
+        let preface = HeadingAnchors.process(try prose.render(markdown: book.prefaceMarkdown, firstLine: book.prefaceLine),
+                                             slugs: &slugs, dropTitle: book.title, anchorLabel: strings.anchorLabel)
         var entries: [Node<HTML.ListContext>] = []
         for chapter in chapters {
             let chapterProse = ProseHTML(sourcePath: chapter.sourcePath, references: ReferenceTable(), pageName: "index.html")
@@ -36,7 +38,7 @@ struct IndexPage {
             .div(.cls("preface"), .raw(preface.html)),
             .element(named: "section", nodes: [
                 .cls("chapters"), .attr("aria-labelledby", "chapters"),
-                .h2(.id("chapters"), .text("Chapters")),
+                .h2(.id("chapters"), .text(strings.chapters)),
                 .div(.cls("chapter-index"), .raw(summariesHTML)),
             ])),
             pager.node)
@@ -47,7 +49,7 @@ struct IndexPage {
     private func claimsBadge(_ claims: [Claim]) -> Node<HTML.BodyContext> {
         guard !claims.isEmpty else { return .empty }
         let failed = claims.filter { !$0.passed }.count
-        let text = failed == 0 ? "✓ \(claims.count) claims verified" : "✗ \(failed) of \(claims.count) claims failed"
+        let text = failed == 0 ? strings.claimsBadgePassed(claims.count) : strings.claimsBadgeFailed(failed, claims.count)
         return .span(.cls(failed == 0 ? "claims-badge passed" : "claims-badge failed"), .text(text))
     }
 }
