@@ -44,3 +44,22 @@ public struct BookChecker {
         }
     }
 }
+
+extension BookChecker {
+    /// The translation catalogs' states for `book check`, without running anything: chapters whose
+    /// cache entry is current contribute the text of their outputs (captions, claims, charts);
+    /// `notBuilt` lists the others, whose output text is not checked.
+    public func translations() throws -> (states: [TranslationStage.CatalogState], notBuilt: [String]) {
+        let builder = BookBuilder(layout: layout, toolchain: toolchain)
+        let parsed = builder.parse(try layout.chapterFiles())
+        let outcomes = builder.cachedOutcomes(parsed, inputs: BuildInputs.read(toolchain: toolchain, cacheDirectory: layout.cacheDirectory))
+        let woven = builder.weave(parsed, outcomes: outcomes)
+        let translated = try builder.translate(woven, book: try layout.metadata())
+        let notBuilt = parsed.compactMap { item -> String? in
+            guard case .success(let chapter) = item.chapter, outcomes[chapter.slug] == nil,
+                  !chapter.runnableBlocks.isEmpty || !chapter.inlines.isEmpty else { return nil }
+            return chapter.sourcePath
+        }
+        return (translated.states, translated.states.isEmpty ? [] : notBuilt)
+    }
+}

@@ -8,8 +8,12 @@ public struct BuildReport: Sendable {
     /// Output files whose bytes changed.
     public var changedFiles: [String]
     public var woven: [WovenChapter]
+    /// Each translation catalog's state (empty for a book without translations).
+    public var translations: [TranslationStage.CatalogState] = []
 
-    public var failures: [String] { chapters.flatMap(\.failures) + renderFailures }
+    public var failures: [String] {
+        chapters.flatMap(\.failures) + renderFailures + translations.flatMap(\.errors).map(\.description)
+    }
     public var succeeded: Bool { failures.isEmpty }
 
     /// `6 chapters, 2 executed, 14/15 claims verified` then one line per failure.
@@ -19,6 +23,7 @@ public struct BuildReport: Sendable {
         var lines = ["\(chapters.count) chapters, \(executed.count) executed, \(passed)/\(passed + failed) claims verified, "
                      + (succeeded ? "no failures" : "\(failures.count) failure\(failures.count == 1 ? "" : "s"):")]
         lines += failures.map { "  " + $0 }
+        lines += TranslationSummary.lines(translations)
         return lines
     }
 }
