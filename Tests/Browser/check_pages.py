@@ -15,11 +15,19 @@ For every top-level *.html page of OUTPUT_DIR:
 Then it saves screenshots of the index and of one chapter (the first with math), in light and dark
 mode, for a person to look at.
 
+A book with translated editions has them in subfolders (output/zh/...): their pages get the same
+checks, and each edition's <html lang> must be its own. For each edition it also checks, through
+the page's ?selfcheck probes (assets/editions.js), that the language switch of a chapter opened at
+a section leads to the same section of the other edition, and that the edition's search finds a
+term of its own language (for Chinese, "归一化" and "梯度消失" when the edition has them).
+
 Python 3 standard library only; installs nothing (CI installs Debian's `chromium`). Prints one line
 per check and, last, "N passed, M failed"; exits non-zero when anything failed.
 """
 
+import html
 import html.parser
+import json
 import os
 import re
 import shutil
@@ -123,8 +131,9 @@ def broken_references(output_dir, page_name, parser, id_cache):
             if parts.scheme in ("http", "https"):
                 continue  # external links are allowed in prose; assets must be local (checked below)
             continue
-        path = urllib.parse.unquote(parts.path) or page_name
-        target = os.path.normpath(os.path.join(output_dir, path))
+        path = urllib.parse.unquote(parts.path)
+        target = os.path.normpath(os.path.join(output_dir, os.path.dirname(page_name), path) if path
+                                  else os.path.join(output_dir, page_name))
         if not os.path.isfile(target):
             problems.append("missing file for %r" % reference)
             continue
@@ -165,6 +174,96 @@ def check_page(browser, profile, output_dir, page_name, id_cache):
     return problems
 
 
+# Editions: output/<code>/ holds a translation with the same page names; lang tags per folder.
+EDITION_LANG = {"": "en", "zh": "zh-Hans"}
+SEARCH_TERMS = {"zh": ["归一化", "梯度消失"]}
+HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def edition_folders(output_dir):
+    return sorted(name for name in os.listdir(output_dir)
+                  if os.path.isfile(os.path.join(output_dir, name, "index.html")))
+
+
+def dom_attribute(dom, name):
+    match = re.search(r"<html[^>]*\s%s=\"([^\"]*)\"" % re.escape(name), dom or "")
+    return html.unescape(match.group(1)) if match else None
+
+
+def check_lang(output_dir, page_name):
+    folder = os.path.dirname(page_name)
+    with open(os.path.join(output_dir, page_name), encoding="utf-8") as handle:
+        match = re.search(r"<html lang=\"([^\"]*)\"", handle.read())
+    want = EDITION_LANG.get(folder)
+    if want and (not match or match.group(1) != want):
+        return ["<html lang> is %r, expected %r" % (match.group(1) if match else None, want)]
+    return []
+
+
+def check_language_switch(browser, profile, output_dir, page_name, id_cache):
+    """Opens the page at its first section and asks where its language switch leads."""
+    with open(os.path.join(output_dir, page_name), encoding="utf-8") as handle:
+        source = handle.read()
+    section = re.search(r"<h2 id=\"([^\"]+)\"", source)
+    if not section:
+        return ["no section to open the page at"]
+    fragment = section.group(1)
+    url = "file://" + os.path.abspath(os.path.join(output_dir, page_name)) + "?selfcheck#" + fragment
+    dom, _, failure = run_browser(browser, profile, url, ["--dump-dom"])
+    if failure:
+        return [failure]
+    link = dom_attribute(dom, "data-language-switch")
+    if not link:
+        return ["the page recorded no language switch target (editions.js did not run?)"]
+    target_page, _, target_fragment = link.partition("#")
+    target_fragment = urllib.parse.unquote(target_fragment)
+    problems = []
+    if target_fragment != fragment:
+        problems.append("the language switch leads to #%s, not to the section being read, #%s" % (target_fragment, fragment))
+    target = os.path.normpath(os.path.join(output_dir, os.path.dirname(page_name), target_page))
+    if not os.path.isfile(target):
+        return problems + ["the language switch leads to a missing page: %s" % link]
+    if os.path.basename(target) != os.path.basename(page_name):
+        problems.append("the language switch leads to another page: %s" % link)
+    if target not in id_cache:
+        with open(target, encoding="utf-8") as handle:
+            id_cache[target] = parse(handle.read()).ids
+    if target_fragment not in id_cache[target]:
+        problems.append("the other edition has no section #%s" % target_fragment)
+    return problems
+
+
+def search_terms(output_dir, folder):
+    index = os.path.join(output_dir, "assets", "search-index-%s.js" % folder)
+    with open(index, encoding="utf-8") as handle:
+        text = handle.read()
+    terms = [term for term in SEARCH_TERMS.get(folder, []) if term in text]
+    if not terms:
+        first = HAN.search(text)
+        terms = [first.group(0)] if first else []
+    return terms
+
+
+def check_search(browser, profile, output_dir, folder, term):
+    """Searches the edition for `term` and checks the first result's page contains it."""
+    url = ("file://" + os.path.abspath(os.path.join(output_dir, folder, "index.html"))
+           + "?selfcheck&search=" + urllib.parse.quote(term))
+    dom, _, failure = run_browser(browser, profile, url, ["--dump-dom"])
+    if failure:
+        return [failure]
+    found = dom_attribute(dom, "data-search-results")
+    if found is None:
+        return ["the page recorded no search results (editions.js did not run?)"]
+    results = json.loads(found)
+    if not results:
+        return ["searching %r found nothing" % term]
+    page = os.path.join(output_dir, folder, results[0].split("#")[0])
+    with open(page, encoding="utf-8") as handle:
+        if term not in handle.read():
+            return ["the first result for %r, %s, does not contain it" % (term, results[0])]
+    return []
+
+
 def take_screenshot(browser, profile, output_dir, page_name, theme, destination):
     path = os.path.abspath(os.path.join(output_dir, page_name))
     extra = ["--screenshot=" + destination, "--window-size=1280,1600", "--hide-scrollbars"]
@@ -198,7 +297,10 @@ def main(argv):
               % ", ".join(BROWSER_NAMES))
         print("0 passed, 1 failed")
         return 1
+    folders = edition_folders(output_dir)
     pages = sorted(name for name in os.listdir(output_dir) if name.endswith(".html"))
+    edition_pages = {folder: sorted(os.path.join(folder, name) for name in os.listdir(os.path.join(output_dir, folder))
+                                    if name.endswith(".html")) for folder in folders}
     os.makedirs(screenshot_dir, exist_ok=True)
     passed = failed = 0
     id_cache = {}
@@ -218,12 +320,26 @@ def main(argv):
     with tempfile.TemporaryDirectory(prefix="neuralbook-chromium-") as profile:
         if "index.html" not in pages:
             report("index.html", ["output has no index.html"])
-        for page in pages:
-            report(page, check_page(browser, profile, output_dir, page, id_cache))
+        for page in pages + [page for folder in folders for page in edition_pages[folder]]:
+            problems = check_page(browser, profile, output_dir, page, id_cache)
+            if folders:
+                problems += check_lang(output_dir, page)
+            report(page, problems)
         shots = [("index.html", "index")]
         chapter = chapter_for_screenshots(output_dir, pages)
         if chapter:
             shots.append((chapter, "chapter"))
+        for folder in folders:
+            chapters = [page for page in edition_pages[folder] if os.path.basename(page) != "index.html"]
+            if chapters:
+                for page in (chapters[0], os.path.basename(chapters[0])):
+                    report("language switch of %s" % page, check_language_switch(browser, profile, output_dir, page, id_cache))
+            for term in search_terms(output_dir, folder):
+                report("search %s/ for %s" % (folder, term), check_search(browser, profile, output_dir, folder, term))
+            shots.append((os.path.join(folder, "index.html"), "index-" + folder))
+            edition_chapter = chapter_for_screenshots(output_dir, chapters)
+            if edition_chapter:
+                shots.append((edition_chapter, "chapter-" + folder))
         for page, stem in shots:
             for theme in ("light", "dark"):
                 destination = os.path.abspath(os.path.join(screenshot_dir, "%s-%s.png" % (stem, theme)))
