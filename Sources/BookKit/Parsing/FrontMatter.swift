@@ -53,7 +53,7 @@ public struct FrontMatter: Sendable, Equatable {
             summary = try option.nonEmpty(in: file)
             summaryLine = option.line
         case "editions":
-            let codes = try option.nonEmpty(in: file).split(separator: ",").map { $0.trimmingSpaces() }
+            let codes = try option.nonEmpty(in: file).split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
             guard !codes.contains(where: \.isEmpty) else {
                 throw BookError(stage: .parse, file: file, line: option.line, message: "option 'editions' is a comma-separated list of language codes, such as 'en, zh'")
             }
