@@ -123,6 +123,28 @@ final class TranslatedRenderingTests: XCTestCase {
         XCTAssertTrue(index.contains("<h2 id=\"preface-part\">"), index)   // the English id of an untranslated heading
     }
 
+    func testAWrappedChartLabelIsOneUnitAndItsTranslationFillsItsLines() {
+        let svg = """
+            <svg viewBox="0 0 400 300" font-size="12">
+            <text x="200" y="21" text-anchor="middle" font-size="14">Gradient reaching each hidden</text>
+            <text x="200" y="38.5" text-anchor="middle" font-size="14">layer of the network</text>
+            <text x="200" y="60" text-anchor="middle" font-size="14">layer 1</text>
+            <text x="12" y="150" font-size="11" transform="rotate(-90 12 150)">std of the activations, all</text>
+            <text x="25.75" y="150" font-size="11" transform="rotate(-90 25.75 150)">layers and seeds</text>
+            </svg>
+            """
+        XCTAssertEqual(ChartText.units(svg: svg, line: 3).map(\.text),
+                       ["Gradient reaching each hidden layer of the network", "layer 1", "std of the activations, all layers and seeds"])
+        let translated = ChartText.translate(svg: svg) { _, text in
+            ["Gradient reaching each hidden layer of the network": "到达网络每个隐藏层的梯度",
+             "std of the activations, all layers and seeds": "所有层和所有种子的激活值的标准差，这是一个很长很长很长的轴标题"][text]
+        }
+        XCTAssertTrue(translated.contains(">到达网络每个隐藏层的梯度</text>\n<text x=\"200\" y=\"38.5\" text-anchor=\"middle\" font-size=\"14\"></text>"), translated)
+        XCTAssertTrue(translated.contains("<text x=\"200\" y=\"60\" text-anchor=\"middle\" font-size=\"14\" lang=\"en\">layer 1</text>"), translated)
+        XCTAssertTrue(translated.contains(">所有层和所有种子的激活值的标准差，</text>\n<text x=\"25.75\""), translated)
+        XCTAssertTrue(translated.contains(">这是一个很长很长很长的轴标题</text>"), translated)
+    }
+
     func testOnlyTheSourceEditionGivesTheBookAsBefore() throws {
         let book = BookMetadata(title: "Book", prefaceMarkdown: "Welcome.", sourcePath: "chapters/index.md")
         let files = try HTMLBookRenderer().render(book: book, chapters: [chapter()])

@@ -43,22 +43,16 @@ enum ChartText {
                 let text = HTMLEscaping.plainText(ofHTML: String(rest[rest.index(rest.startIndex, offsetBy: 6)..<close.lowerBound]))
                 out += "<desc>" + escape(description ?? translate(.chartDescription, text) ?? text) + "</desc>"
                 rest = rest[close.upperBound...]
-            } else if rest.hasPrefix("<text"), let tagEnd = rest.firstIndex(of: ">"), rest[rest.index(before: tagEnd)] != "/",
-                      let close = rest[tagEnd...].range(of: "</text>") {
-                var tag = String(rest[...tagEnd])
-                let size = Double(SVGAttributes.value("font-size", in: tag) ?? "") ?? baseSize
-                let (text, geometry) = ScriptedText.fromSVG(content: String(rest[rest.index(after: tagEnd)..<close.lowerBound]), baseSize: size)
-                let source = text.notation
-                var content = String(rest[rest.index(after: tagEnd)..<close.lowerBound])
-                if TranslatableText.hasWords(source, markdown: false) {
-                    if let translated = translate(.chartText, source) {
-                        content = ScriptedText(notation: translated).svg(geometry)
-                    } else {
-                        tag = String(tag.dropLast()) + " lang=\"\(Language.source.htmlTag)\">"
-                    }
+            } else if let first = TextElement(rest, baseSize: baseSize) {
+                // A label the Plotting module wrapped over several lines is one unit.
+                var group = [first]
+                rest = rest[first.end...]
+                while let blank = rest.firstIndex(where: { !$0.isWhitespace }), rest[blank...].hasPrefix("<text"),
+                      let next = TextElement(rest[blank...], baseSize: baseSize), next.continues(group.last!) {
+                    group.append(next)
+                    rest = rest[next.end...]
                 }
-                out += tag + content + "</text>"
-                rest = rest[close.upperBound...]
+                out += translated(group, translate)
             } else {
                 out.append("<")
                 rest = rest.dropFirst()
@@ -67,13 +61,113 @@ enum ChartText {
         return out + rest
     }
 
+    /// The elements of a (possibly wrapped) label, translated: the lines' notations joined by
+    /// spaces are the unit; a translation goes on as few of the lines as it fits on.
+    private static func translated(_ group: [TextElement], _ translate: (TranslationUnit.Kind, String) -> String?) -> String {
+        let source = group.map(\.text.notation).joined(separator: " ")
+        guard TranslatableText.hasWords(source, markdown: false) else { return group.map(\.markup).joined() }
+        guard let translation = translate(.chartText, source) else {
+            return group.map { $0.markup(tag: String($0.tag.dropLast()) + " lang=\"\(Language.source.htmlTag)\">") }.joined()
+        }
+        let widest = group.map { LabelWidth.estimate($0.text.runs.map(\.text).joined()) }.max() ?? 0
+        let lines = group.count == 1 || ScriptedText(notation: translation).hasScripts
+            ? [translation] : LabelWidth.wrap(translation, width: widest, lines: group.count)
+        return group.enumerated().map { index, element in
+            let content = index < lines.count ? ScriptedText(notation: lines[index]).svg(element.geometry) : ""
+            return element.markup(content: content)
+        }.joined()
+    }
+
     static func escape(_ text: String) -> String {
         HTMLEscaping.attribute(text).replacingOccurrences(of: "'", with: "&#39;")
+    }
+
+    static func removingAttribute(_ name: String, in tag: String) -> String {
+        guard let start = tag.range(of: " \(name)=\""), let end = tag[start.upperBound...].firstIndex(of: "\"") else { return tag }
+        return String(tag[..<start.lowerBound]) + String(tag[tag.index(after: end)...])
     }
 
     static func replacingAttribute(_ name: String, in tag: String, with value: String) -> String {
         guard let start = tag.range(of: " \(name)=\""), let end = tag[start.upperBound...].firstIndex(of: "\"") else { return tag }
         return String(tag[..<start.upperBound]) + escape(value) + String(tag[end...])
+    }
+}
+
+/// One `<text>` element of a chart, with what follows it in the markup.
+private struct TextElement {
+    var tag: String
+    var content: String
+    var text: ScriptedText
+    var geometry: ScriptedText.Geometry
+    var size: Double
+    var x: Double, y: Double
+    var rotated: Bool
+    /// The tag without its position, to compare the lines of a wrapped label.
+    var style: String
+    var end: Substring.Index
+    /// Whitespace between this element and the next one in the source.
+    var trailing: Substring
+
+    init?(_ markup: Substring, baseSize: Double) {
+        guard markup.hasPrefix("<text"), let tagEnd = markup.firstIndex(of: ">"), markup[markup.index(before: tagEnd)] != "/",
+              let close = markup[tagEnd...].range(of: "</text>") else { return nil }
+        tag = String(markup[...tagEnd])
+        content = String(markup[markup.index(after: tagEnd)..<close.lowerBound])
+        size = Double(SVGAttributes.value("font-size", in: tag) ?? "") ?? baseSize
+        (text, geometry) = ScriptedText.fromSVG(content: content, baseSize: size)
+        x = Double(SVGAttributes.value("x", in: tag) ?? "") ?? 0
+        y = Double(SVGAttributes.value("y", in: tag) ?? "") ?? 0
+        rotated = SVGAttributes.value("transform", in: tag)?.hasPrefix("rotate(-90") ?? false
+        style = ["x", "y", "transform"].reduce(tag) { ChartText.removingAttribute($1, in: $0) }
+        let after = markup[close.upperBound...]
+        trailing = after.prefix { $0.isWhitespace }
+        end = trailing.endIndex
+    }
+
+    /// Whether this element is the line after `previous` of one label (`SVGWriter.textLines`:
+    /// the same style, one line height, 1.25 × the font size, further down, or right if rotated).
+    func continues(_ previous: TextElement) -> Bool {
+        let step = 1.25 * size
+        guard style == previous.style, rotated == previous.rotated else { return false }
+        return rotated ? (y == previous.y && abs(x - previous.x - step) < 0.02)
+                       : (x == previous.x && abs(y - previous.y - step) < 0.02)
+    }
+
+    var markup: String { markup(content: content) }
+    func markup(content: String? = nil, tag: String? = nil) -> String {
+        (tag ?? self.tag) + (content ?? self.content) + "</text>" + trailing
+    }
+}
+
+/// Widths of chart labels as the Plotting module estimates them (0.6 em a character), a CJK
+/// character being one em, and wrapping a translation over a wrapped label's lines.
+enum LabelWidth {
+    static func estimate(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + (POString.columns($1) == 2 ? 1.0 : 0.6) }
+    }
+
+    /// `text` in at most `lines` lines of about `width`: broken between CJK characters, else at
+    /// spaces; a line never starts with CJK punctuation.
+    static func wrap(_ text: String, width: Double, lines count: Int) -> [String] {
+        guard estimate(text) > width * 1.05, count > 1 else { return [text] }
+        var lines: [String] = []
+        var current = ""
+        for character in text {
+            let breakable = character.unicodeScalars.first.map { POString.columns($0) == 2 } ?? false
+            let closing = "，。、；：）」』！？".contains(character)
+            if lines.count < count - 1, !current.isEmpty, estimate(current + String(character)) > width, !closing {
+                if !breakable, let space = current.lastIndex(of: " ") {
+                    lines.append(String(current[..<space]))
+                    current = String(current[current.index(after: space)...])
+                } else {
+                    lines.append(current)
+                    current = ""
+                }
+            }
+            current.append(character)
+        }
+        lines.append(current)
+        return lines.map { $0.trimmingSpaces() }
     }
 }
 
