@@ -183,6 +183,11 @@ final class TranslatedRenderingTests: XCTestCase {
         }
     }
 
+    func testLatinEmphasisKeepsItalicsInChinesePages() {
+        XCTAssertEqual(TranslatedPage.markLatinEmphasis("<p>见 <em>Deep Learning</em> 与<em>重点</em>。</p>"),
+                       "<p>见 <em class=\"latin\">Deep Learning</em> 与<em>重点</em>。</p>")
+    }
+
     private func ids(_ html: String) -> [String] {
         html.components(separatedBy: "<h").dropFirst().compactMap { piece -> String? in
             guard let start = piece.range(of: " id=\""), piece.first?.isNumber == true else { return nil }

@@ -27,14 +27,42 @@ public enum UntranslatedMarkers {
         token(reason.rawValue) + " " + text + " " + token(endID)
     }
 
-    /// `text` without any marker (for plain-text uses: search titles, messages).
+    /// `text` without any marker (for plain-text uses: search entries, messages), with the space
+    /// each token brought along. One pass over the bytes: pages hold many markers.
     public static func strip(_ text: String) -> String {
-        guard text.contains(prefix) else { return text }
-        var out = text.replacingOccurrences(of: " " + token(endID), with: "").replacingOccurrences(of: token(endID), with: "")
-        for reason in Reason.allCases {
-            out = out.replacingOccurrences(of: token(reason.rawValue) + " ", with: "")
-                .replacingOccurrences(of: token(reason.rawValue), with: "")
+        guard text.utf8.firstRange(of: prefix.utf8) != nil else { return text }
+        let bytes = Array(text.utf8), marker = Array(prefix.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if let (id, end) = token(in: bytes, at: index, marker: marker) {
+                if id == endID {
+                    if out.last == UInt8(ascii: " ") { out.removeLast() }
+                    index = end
+                } else {
+                    index = end < bytes.count && bytes[end] == UInt8(ascii: " ") ? end + 1 : end
+                }
+                continue
+            }
+            out.append(bytes[index])
+            index += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The id and end of the token starting at `start` (`NBUNTRANSLATED<digits>X`), if one does.
+    static func token(in bytes: [UInt8], at start: Int, marker: [UInt8]) -> (id: Int, end: Int)? {
+        guard bytes[start] == marker[0], start + marker.count < bytes.count,
+              bytes[start..<(start + marker.count)].elementsEqual(marker) else { return nil }
+        var index = start + marker.count
+        var id = 0, digits = 0
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            id = id * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            digits += 1
+            index += 1
+        }
+        guard digits > 0, index < bytes.count, bytes[index] == UInt8(ascii: "X") else { return nil }
+        return (id, index + 1)
     }
 }

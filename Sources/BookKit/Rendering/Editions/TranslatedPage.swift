@@ -4,7 +4,22 @@
 enum TranslatedPage {
     static func finish(_ html: String, edition: PageEdition) -> String {
         let marked = markUntranslated(html, strings: edition.strings)
-        return edition.language.isCJK ? CJKSpacing.apply(marked) : marked
+        return edition.language.isCJK ? CJKSpacing.apply(markLatinEmphasis(marked)) : marked
+    }
+
+    /// `<em class="latin">` for emphasis without Han characters (a book title, an English term
+    /// in Chinese text): Chinese emphasis is emphasis dots, but Latin words keep real italics.
+    static func markLatinEmphasis(_ html: String) -> String {
+        var out = ""
+        var rest = Substring(html)
+        while let open = rest.firstRange(of: "<em>"), let close = rest[open.upperBound...].firstRange(of: "</em>") {
+            out += rest[..<open.lowerBound]
+            let inner = rest[open.upperBound..<close.lowerBound]
+            out += inner.unicodeScalars.contains(where: CJKSpacing.isHan) ? "<em>" : "<em class=\"latin\">"
+            out += inner + "</em>"
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
     }
 
     /// Replaces each pair of `UntranslatedMarkers` tokens with
@@ -13,14 +28,15 @@ enum TranslatedPage {
     /// elements `<title>`, `<script>` and `<style>`, which cannot hold markup. The space the
     /// producer put between token and text goes with the token.
     static func markUntranslated(_ html: String, strings: UIStrings) -> String {
-        guard html.contains(UntranslatedMarkers.prefix) else { return html }
+        guard html.utf8.firstRange(of: UntranslatedMarkers.prefix.utf8) != nil else { return html }
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 4096)
+        let marker = Array(UntranslatedMarkers.prefix.utf8)
         var scanner = MarkupContext()
         var index = 0
         while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "N"), let (id, end) = token(in: bytes, at: index) {
+            if let (id, end) = UntranslatedMarkers.token(in: bytes, at: index, marker: marker) {
                 var next = end
                 if id == UntranslatedMarkers.endID {
                     if out.last == UInt8(ascii: " ") { out.removeLast() }
@@ -45,22 +61,6 @@ enum TranslatedPage {
         let title = reason == .missing ? strings.untranslatedMissing : strings.untranslatedStale
         return "<span class=\"untranslated\" lang=\"\(Language.source.htmlTag)\" data-untranslated=\"\(reason.name)\""
             + " title=\"\(HTMLEscaping.attribute(title))\">"
-    }
-
-    /// The id and end of the marker token starting at `start`, if one does.
-    private static func token(in bytes: [UInt8], at start: Int) -> (Int, Int)? {
-        let prefix = Array(UntranslatedMarkers.prefix.utf8)
-        guard start + prefix.count < bytes.count, Array(bytes[start..<(start + prefix.count)]) == prefix else { return nil }
-        var index = start + prefix.count
-        var id = 0
-        var digits = 0
-        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
-            id = id * 10 + Int(bytes[index] - UInt8(ascii: "0"))
-            digits += 1
-            index += 1
-        }
-        guard digits > 0, index < bytes.count, bytes[index] == UInt8(ascii: "X") else { return nil }
-        return (id, index + 1)
     }
 }
 

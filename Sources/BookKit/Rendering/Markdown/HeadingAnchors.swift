@@ -23,7 +23,7 @@ enum HeadingAnchors {
         while let open = nextHeadingOpen(in: rest) {
             out += rest[..<open.range.lowerBound]
             let closeTag = "</h\(open.level)>"
-            guard let close = rest[open.range.upperBound...].range(of: closeTag) else {
+            guard let close = rest[open.range.upperBound...].firstRange(of: closeTag) else {
                 out += rest[open.range]
                 rest = rest[open.range.upperBound...]
                 continue
@@ -46,7 +46,7 @@ enum HeadingAnchors {
     private static func nextHeadingOpen(in html: Substring) -> (level: Int, range: Range<Substring.Index>)? {
         var best: (level: Int, range: Range<Substring.Index>)?
         for level in 1...6 {
-            if let r = html.range(of: "<h\(level)>"), best == nil || r.lowerBound < best!.range.lowerBound {
+            if let r = html.firstRange(of: "<h\(level)>"), best == nil || r.lowerBound < best!.range.lowerBound {
                 best = (level, r)
             }
         }

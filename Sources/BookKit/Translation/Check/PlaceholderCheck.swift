@@ -65,7 +65,7 @@ enum PlaceholderCheck {
     static func linkTargets(_ markdown: String) -> [String] {
         var targets: [String] = []
         var rest = Substring(markdown)
-        while let open = rest.range(of: "](") {
+        while let open = rest.firstRange(of: "](") {
             guard let close = rest[open.upperBound...].firstIndex(of: ")") else { break }
             targets.append(String(rest[open.upperBound..<close]))
             rest = rest[close...]

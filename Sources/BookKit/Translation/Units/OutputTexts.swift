@@ -34,12 +34,12 @@ enum ChartText {
         while let open = rest.firstIndex(of: "<") {
             out += rest[..<open]
             rest = rest[open...]
-            if !sawTitle, rest.hasPrefix("<title>"), let close = rest.range(of: "</title>") {
+            if !sawTitle, rest.hasPrefix("<title>"), let close = rest.firstRange(of: "</title>") {
                 sawTitle = true
                 let text = HTMLEscaping.plainText(ofHTML: String(rest[rest.index(rest.startIndex, offsetBy: 7)..<close.lowerBound]))
                 out += "<title>" + escape(translate(.chartText, text) ?? text) + "</title>"
                 rest = rest[close.upperBound...]
-            } else if rest.hasPrefix("<desc>"), let close = rest.range(of: "</desc>") {
+            } else if rest.hasPrefix("<desc>"), let close = rest.firstRange(of: "</desc>") {
                 let text = HTMLEscaping.plainText(ofHTML: String(rest[rest.index(rest.startIndex, offsetBy: 6)..<close.lowerBound]))
                 out += "<desc>" + escape(description ?? translate(.chartDescription, text) ?? text) + "</desc>"
                 rest = rest[close.upperBound...]
@@ -83,12 +83,12 @@ enum ChartText {
     }
 
     static func removingAttribute(_ name: String, in tag: String) -> String {
-        guard let start = tag.range(of: " \(name)=\""), let end = tag[start.upperBound...].firstIndex(of: "\"") else { return tag }
+        guard let start = tag.firstRange(of: " \(name)=\""), let end = tag[start.upperBound...].firstIndex(of: "\"") else { return tag }
         return String(tag[..<start.lowerBound]) + String(tag[tag.index(after: end)...])
     }
 
     static func replacingAttribute(_ name: String, in tag: String, with value: String) -> String {
-        guard let start = tag.range(of: " \(name)=\""), let end = tag[start.upperBound...].firstIndex(of: "\"") else { return tag }
+        guard let start = tag.firstRange(of: " \(name)=\""), let end = tag[start.upperBound...].firstIndex(of: "\"") else { return tag }
         return String(tag[..<start.upperBound]) + escape(value) + String(tag[end...])
     }
 }
@@ -110,7 +110,7 @@ private struct TextElement {
 
     init?(_ markup: Substring, baseSize: Double) {
         guard markup.hasPrefix("<text"), let tagEnd = markup.firstIndex(of: ">"), markup[markup.index(before: tagEnd)] != "/",
-              let close = markup[tagEnd...].range(of: "</text>") else { return nil }
+              let close = markup[tagEnd...].firstRange(of: "</text>") else { return nil }
         tag = String(markup[...tagEnd])
         content = String(markup[markup.index(after: tagEnd)..<close.lowerBound])
         size = Double(SVGAttributes.value("font-size", in: tag) ?? "") ?? baseSize
@@ -199,7 +199,7 @@ enum TableText {
             let name = tag.dropFirst().prefix { $0.isLetter }
             let kind: TranslationUnit.Kind? = name == "caption" ? .caption : name == "th" ? .tableHeader
                 : name == "td" && SVGAttributes.value("class", in: tag) != "num" ? .tableText : nil
-            guard let kind, let close = rest[tagEnd...].range(of: "</\(name)>") else {
+            guard let kind, let close = rest[tagEnd...].firstRange(of: "</\(name)>") else {
                 out += tag
                 rest = rest[rest.index(after: tagEnd)...]
                 continue

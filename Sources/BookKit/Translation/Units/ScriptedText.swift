@@ -195,13 +195,13 @@ struct ScriptedText: Equatable {
             runs.append(Run(text: HTMLEscaping.plainText(ofHTML: text), scripts: scripts))
         }
         while !rest.isEmpty {
-            guard let open = rest.range(of: "<tspan") else {
+            guard let open = rest.firstRange(of: "<tspan") else {
                 addRun(String(rest), offset: offset, size: baseSize)
                 break
             }
             if open.lowerBound > rest.startIndex { addRun(String(rest[..<open.lowerBound]), offset: offset, size: baseSize) }
             guard let tagEnd = rest[open.upperBound...].firstIndex(of: ">"),
-                  let close = rest[tagEnd...].range(of: "</tspan>") else { break }
+                  let close = rest[tagEnd...].firstRange(of: "</tspan>") else { break }
             let tag = String(rest[open.lowerBound...tagEnd])
             offset += Double(SVGAttributes.value("dy", in: tag) ?? "") ?? 0
             let size = Double(SVGAttributes.value("font-size", in: tag) ?? "") ?? baseSize
@@ -244,7 +244,7 @@ struct ScriptedText: Equatable {
 /// Attribute values of one start tag as the Plotting module writes them (double quotes).
 enum SVGAttributes {
     static func value(_ name: String, in tag: String) -> String? {
-        guard let start = tag.range(of: " \(name)=\"") else { return nil }
+        guard let start = tag.firstRange(of: " \(name)=\"") else { return nil }
         guard let end = tag[start.upperBound...].firstIndex(of: "\"") else { return nil }
         return HTMLEscaping.plainText(ofHTML: String(tag[start.upperBound..<end]))
     }

@@ -57,10 +57,11 @@ enum TranslatableText {
         var run = 0
         for scalar in visible.unicodeScalars {
             if CJKSpacing.isHan(scalar) { return true }
-            if scalar.properties.isAlphabetic {
+            switch scalar.properties.generalCategory {       // not modifier letters: xᵢ is a symbol
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter:
                 run += 1
                 if run >= 2 { return true }
-            } else {
+            default:
                 run = 0
             }
         }
@@ -83,9 +84,9 @@ enum TranslatableText {
     private static func removing(_ text: String, open: String, close: String) -> String {
         var out = ""
         var rest = Substring(text)
-        while let start = rest.range(of: open) {
+        while let start = rest.firstRange(of: open) {
             out += rest[..<start.lowerBound] + " "
-            guard let end = rest[start.upperBound...].range(of: close) else { return out }
+            guard let end = rest[start.upperBound...].firstRange(of: close) else { return out }
             rest = rest[end.upperBound...]
         }
         return out + rest
