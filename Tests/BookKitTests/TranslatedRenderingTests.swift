@@ -111,7 +111,7 @@ final class TranslatedRenderingTests: XCTestCase {
         XCTAssertTrue(chinese.contains("<span class=\"float-number\">图 1.1</span>\u{3000}损失下降，见 <a class=\"xref\" href=\"#tbl-acc\">表 1.1</a>。"), chinese)
         XCTAssertTrue(chinese.contains("<p>训练后损失为 <span class=\"inline-value\" title=\"fixed(loss, 2)\">0.12</span>。</p>"), chinese)
         XCTAssertTrue(chinese.contains("<p><span class=\"untranslated\" lang=\"en\" data-untranslated=\"stale\" title=\""), chinese)
-        XCTAssertTrue(chinese.contains(">An <em>old</em> paragraph.</span></p>"), chinese)
+        XCTAssertTrue(chinese.contains(">An <em class=\"latin\">old</em> paragraph.</span></p>"), chinese)
         XCTAssertTrue(chinese.contains("观测值 0.1，预期 &lt; 0.2"), chinese)
         XCTAssertTrue(chinese.contains("已验证 2 项"), chinese)
         XCTAssertFalse(chinese.contains("NBUNTRANSLATED"))
