@@ -13,28 +13,33 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let start = Date()
         let layout = try locations.layout()
-        let findings = try BookChecker(layout: layout, toolchain: try Toolchain.locate(), jobs: parallel.jobs).check()
+        let checker = BookChecker(layout: layout, toolchain: try Toolchain.locate(), jobs: parallel.jobs)
+        let findings = try checker.check()
         var errors = 0
         for finding in findings {
             for line in finding.diagnostics { print(line) }
-            print("\(finding.sourcePath): \(finding.errorCount == 0 ? "ok" : "\(finding.errorCount) error(s)")")
+            print("\(finding.sourcePath): \(finding.errorCount == 0 ? "ok" : BuildReport.counted(finding.errorCount, "error"))")
             errors += finding.errorCount
         }
-        let translations = try BookChecker(layout: layout, toolchain: try Toolchain.locate(), jobs: parallel.jobs).translations()
-        errors += TranslationReport.print(translations.states, notBuilt: translations.notBuilt)
-        print(String(format: "checked %d chapters in %.2f s, %d error(s)", findings.count, Date().timeIntervalSince(start), errors))
+        let citations = try checker.citationWarnings()
+        for warning in citations.warnings { print(warning) }
+        if !citations.notBuilt.isEmpty {
+            print("not built yet, so their figures and tables were not checked for citations, nor their output's text for translations: "
+                  + citations.notBuilt.joined(separator: ", "))
+        }
+        errors += TranslationReport.print(try checker.translations())
+        print("checked " + BuildReport.counted(findings.count, "chapter") + String(format: " in %.2f s, ", Date().timeIntervalSince(start))
+              + BuildReport.counted(errors, "error") + ", " + BuildReport.counted(citations.warnings.count, "uncited figure or table", plural: "uncited figures or tables"))
         if errors > 0 { throw ExitCode.failure }
     }
+
 }
 
 /// `book check`'s list of translation findings, catalog by catalog.
 enum TranslationReport {
     /// Prints the findings and returns how many are errors. A catalog with no translation yet is
     /// one line, not one line per unit.
-    static func print(_ states: [TranslationStage.CatalogState], notBuilt: [String]) -> Int {
-        for path in notBuilt {
-            Swift.print("\(path): not built yet: the text of its outputs (captions, claims, charts) is not checked; run `book build`")
-        }
+    static func print(_ states: [TranslationStage.CatalogState]) -> Int {
         for state in states {
             let counts = "\(state.translated) translated, \(state.stale) stale, \(state.missing) missing"
             if state.translated == 0 && state.stale == 0 && state.errors.isEmpty {

@@ -55,9 +55,9 @@ final class EditionsEndToEndTests: XCTestCase {
         XCTAssertTrue(chinese.contains("五步之后损失低于 0.05"), chinese)
         XCTAssertTrue(chinese.contains("图 1.1"))
         // The same numbers in both editions: the inline values are the run's.
-        let values = english.components(separatedBy: "<span class=\"inline-value\"").dropFirst().map { "<span class=\"inline-value\"" + $0.prefix { $0 != "/" } }
+        let values = english.components(separatedBy: "<span class=\"inline-value").dropFirst().map { "<span class=\"inline-value" + $0.prefix { $0 != "/" } }
         XCTAssertEqual(values.count, 2)
-        XCTAssertTrue(values[0].hasSuffix(">5<"), values[0])
+        XCTAssertTrue(values.first?.hasSuffix(">5<") == true, "\(values)")
         for value in values { XCTAssertTrue(chinese.contains(value), value) }
         // Sections have the same ids, and each edition links to the other's page.
         XCTAssertEqual(headingIDs(english), headingIDs(chinese))
@@ -97,8 +97,7 @@ final class EditionsEndToEndTests: XCTestCase {
 
         // `book check` lists it without running anything.
         let checked = try BookChecker(layout: layout, toolchain: try toolchain(), jobs: 1).translations()
-        XCTAssertEqual(checked.states.flatMap(\.findings).filter { $0.kind == .stale }.map(\.source), ["chapters/01-descent.md:\(line)"])
-        XCTAssertEqual(checked.notBuilt, [])
+        XCTAssertEqual(checked.flatMap(\.findings).filter { $0.kind == .stale }.map(\.source), ["chapters/01-descent.md:\(line)"])
 
         // `book translate --update`: that entry, and only it, becomes fuzzy with the old text.
         let stage = TranslationStage(layout: layout)
@@ -121,8 +120,7 @@ final class EditionsEndToEndTests: XCTestCase {
         let layout = BookLayout(chaptersDirectory: chapters, outputDirectory: root.appendingPathComponent("output"))
         let book = try layout.metadata()
         XCTAssertEqual(try TranslationStage(layout: layout).languages(book), [])
-        XCTAssertEqual(try BookBuilder(layout: layout, toolchain: try toolchain()).translate(
-            BookBuilder.Woven(chapters: [], summaries: [], manifestChapters: []), book: book).editions.count, 0)
+        XCTAssertEqual(try BookBuilder(layout: layout, toolchain: try toolchain()).translate([], book: book).editions.count, 0)
     }
 
     func testUnknownEditionIsAnError() throws {

@@ -109,10 +109,11 @@ final class TranslatedRenderingTests: XCTestCase {
         XCTAssertEqual(englishIDs, chineseIDs)
         XCTAssertTrue(chinese.contains("<p class=\"chapter-number\">第 1 章</p>"), chinese)
         XCTAssertTrue(chinese.contains("<span class=\"float-number\">图 1.1</span>\u{3000}损失下降，见 <a class=\"xref\" href=\"#tbl-acc\">表 1.1</a>。"), chinese)
-        XCTAssertTrue(chinese.contains("<p>训练后损失为 <span class=\"inline-value\" title=\"fixed(loss, 2)\">0.12</span>。</p>"), chinese)
+        XCTAssertTrue(chinese.contains("<p>训练后损失为 <span class=\"inline-value num\" title=\"fixed(loss, 2)\">0.12</span>。</p>"), chinese)
         XCTAssertTrue(chinese.contains("<p><span class=\"untranslated\" lang=\"en\" data-untranslated=\"stale\" title=\""), chinese)
         XCTAssertTrue(chinese.contains(">An <em class=\"latin\">old</em> paragraph.</span></p>"), chinese)
-        XCTAssertTrue(chinese.contains("观测值 0.1，预期 &lt; 0.2"), chinese)
+        XCTAssertTrue(chinese.contains("<span class=\"claim-observed\">观测值 <span class=\"claim-value\">0.1</span></span> "
+                                       + "<span class=\"claim-expected\">预期 <span class=\"claim-value\">&lt; 0.2</span>"), chinese)
         XCTAssertTrue(chinese.contains("已验证 2 项"), chinese)
         XCTAssertFalse(chinese.contains("NBUNTRANSLATED"))
         let search = String(decoding: files["assets/search-index-zh.js"]!, as: UTF8.self)

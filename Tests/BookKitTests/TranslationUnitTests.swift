@@ -21,9 +21,8 @@ final class TranslationUnitTests: XCTestCase {
         | ReLU | the rectified linear unit |
         | $\\tanh$ | 0.5 |
 
-        ::: exercise
         **Try it.** Change the seed.
-        :::
+
 
         $$
         a = b
@@ -54,8 +53,8 @@ final class TranslationUnitTests: XCTestCase {
             (.tableCell, "role", 22),
             (.tableCell, "ReLU", 24),
             (.tableCell, "the rectified linear unit", 24),
-            (.exercise, "**Try it.** Change the seed.", 28),
-            (.heading, "Setext heading", 39),
+            (.paragraph, "**Try it.** Change the seed.", 27),
+            (.heading, "Setext heading", 38),
         ]
         XCTAssertEqual(found.count, expected.count, "\(found)")
         for (got, want) in zip(found, expected) {
@@ -83,11 +82,17 @@ final class TranslationUnitTests: XCTestCase {
         XCTAssertTrue(translated.contains("- second item\n  continued here") == false, translated)
         XCTAssertTrue(translated.contains("- 第二项\n\n> A quoted"), translated)
         XCTAssertTrue(translated.contains("| ReLU | 修正线性单元 \\| 即 ReLU |"), translated)
-        XCTAssertTrue(translated.contains("::: exercise\n**试一试。** 换一个种子。\n:::"), translated)
+        XCTAssertTrue(translated.contains("\n**试一试。** 换一个种子。\n\n"), translated)
         XCTAssertTrue(translated.contains("let notAUnit = \"code\""), translated)
         // The translation is again a document with the same units, now in Chinese.
         let again = ProseUnits.extract(markdown: translated, firstLine: 10, inlineValues: [])
         XCTAssertEqual(again.count, units.count)
+    }
+
+    func testTextInsideAnExerciseOrSolutionIsOfThatKind() {
+        let units = ProseUnits.extract(markdown: "## Heading\n\nA paragraph.\n\n- an item\n\n| a cell |\n| --- |\n", firstLine: 1,
+                                       inlineValues: [], container: .solution)
+        XCTAssertEqual(units.map(\.unit.kind), [.heading, .solution, .solution, .tableCell])
     }
 
     func testTextWithoutWordsIsNoUnit() {

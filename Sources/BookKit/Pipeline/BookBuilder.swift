@@ -68,12 +68,14 @@ public struct BookBuilder {
         // Stages 4 to 6: a book that does not render writes nothing, so output/ stays whole.
         var renderFailures: [String] = []
         var changed: [String] = []
+        var warnings: [BookWarning] = []
         var site: [String: [UInt8]]?
         var translations = Translated(states: [], editions: [])
         do {
             let book = try layout.metadata()
-            translations = try translate(woven, book: book)
+            translations = try translate(woven.chapters, book: book)
             site = try HTMLBookRenderer().render(book: book, chapters: woven.chapters, translations: translations.editions)
+            warnings = Citations.uncitedFloats(in: woven.chapters, prefaceMarkdown: book.prefaceMarkdown)
         } catch {
             renderFailures.append("\(error)")
         }
@@ -83,7 +85,7 @@ public struct BookBuilder {
             changed = try OutputWriter(folder: layout.outputDirectory).write(files: site, manifest: manifest)
         }
         return BuildReport(chapters: woven.summaries, executed: outcomes.values.filter { !$0.cached }.map(\.slug).sorted(),
-                           renderFailures: renderFailures, changedFiles: changed, woven: woven.chapters,
+                           renderFailures: renderFailures, warnings: warnings, changedFiles: changed, woven: woven.chapters,
                            translations: translations.states)
     }
 
@@ -94,10 +96,10 @@ public struct BookBuilder {
     }
 
     /// Stage 4: the catalogs merged with the woven chapters' units, and the translated editions.
-    public func translate(_ woven: Woven, book: BookMetadata) throws -> Translated {
+    public func translate(_ chapters: [WovenChapter], book: BookMetadata) throws -> Translated {
         let stage = TranslationStage(layout: layout)
-        let states = stage.states(try stage.languages(book), book: book, chapters: woven.chapters)
-        return Translated(states: states, editions: stage.editions(states, book: book, chapters: woven.chapters))
+        let states = stage.states(try stage.languages(book), book: book, chapters: chapters)
+        return Translated(states: states, editions: stage.editions(states, book: book, chapters: chapters))
     }
 
     /// The manifest's record of the translated editions: their pages and catalogs (nil without any).
@@ -112,17 +114,6 @@ public struct BookBuilder {
             return Manifest.Edition(language: edition.language.code,
                                     pages: [folder + "index.html"] + chapters.map { folder + $0.pageName }, catalogs: catalogs)
         }
-    }
-
-    /// Stage 2 without running anything: the chapters whose cache entry is current (`book check`).
-    public func cachedOutcomes(_ parsed: [Parsed], inputs: BuildInputs) -> [String: ChapterOutcome] {
-        var outcomes: [String: ChapterOutcome] = [:]
-        for item in parsed {
-            guard case .success(let chapter) = item.chapter,
-                  case .hit(let result) = layout.cache.lookup(slug: chapter.slug, key: inputs.cacheKey(for: chapter)) else { continue }
-            outcomes[chapter.slug] = ChapterOutcome(slug: chapter.slug, result: result, cached: true)
-        }
-        return outcomes
     }
 
     /// Stage 1: every file parsed; a chapter that does not parse keeps its error.

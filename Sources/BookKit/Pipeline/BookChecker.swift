@@ -25,6 +25,39 @@ public struct BookChecker {
         return try layout.chapterFiles().parallelMap(parallelism: jobs) { Self.check($0, layout: layout, toolchain: toolchain) }
     }
 
+    /// Figures and tables that nothing cites, from each chapter's last build in the cache (a
+    /// chapter's figures exist only once it ran); `notBuilt` lists the chapters without one.
+    public func citationWarnings() throws -> (warnings: [BookWarning], notBuilt: [String]) {
+        let cached = try wovenFromCache()
+        let preface = (try? layout.metadata())?.prefaceMarkdown ?? ""
+        return (Citations.uncitedFloats(in: cached.chapters, prefaceMarkdown: preface), cached.notBuilt)
+    }
+
+    /// The translation catalogs' states, from each chapter's last build in the cache (the text of
+    /// a chapter's outputs, its captions, claims and charts, exists only once it ran).
+    public func translations() throws -> [TranslationStage.CatalogState] {
+        try BookBuilder(layout: layout, toolchain: toolchain).translate(try wovenFromCache().chapters, book: try layout.metadata()).states
+    }
+
+    /// Every chapter that parses, woven with its cached result when the cache entry is current;
+    /// `notBuilt` lists the chapters with code but no current entry. Nothing runs.
+    private func wovenFromCache() throws -> (chapters: [WovenChapter], notBuilt: [String]) {
+        let inputs = BuildInputs.read(toolchain: toolchain, cacheDirectory: layout.cacheDirectory)
+        var woven: [WovenChapter] = []
+        var notBuilt: [String] = []
+        for file in try layout.chapterFiles() {
+            guard let chapter = try? layout.parse(file) else { continue }   // `check` reports parse errors
+            var result: ExecutionResult?
+            if case .hit(let stored) = layout.cache.lookup(slug: chapter.slug, key: inputs.cacheKey(for: chapter)) {
+                result = stored
+            } else if !chapter.runnableBlocks.isEmpty {
+                notBuilt.append(chapter.sourcePath)
+            }
+            woven.append(Weaver().weave(chapter, result: result))
+        }
+        return (woven, notBuilt)
+    }
+
     private static func check(_ file: URL, layout: BookLayout, toolchain: Toolchain) -> Finding {
         let path = layout.sourcePath(of: file)
         do {
@@ -45,21 +78,3 @@ public struct BookChecker {
     }
 }
 
-extension BookChecker {
-    /// The translation catalogs' states for `book check`, without running anything: chapters whose
-    /// cache entry is current contribute the text of their outputs (captions, claims, charts);
-    /// `notBuilt` lists the others, whose output text is not checked.
-    public func translations() throws -> (states: [TranslationStage.CatalogState], notBuilt: [String]) {
-        let builder = BookBuilder(layout: layout, toolchain: toolchain)
-        let parsed = builder.parse(try layout.chapterFiles())
-        let outcomes = builder.cachedOutcomes(parsed, inputs: BuildInputs.read(toolchain: toolchain, cacheDirectory: layout.cacheDirectory))
-        let woven = builder.weave(parsed, outcomes: outcomes)
-        let translated = try builder.translate(woven, book: try layout.metadata())
-        let notBuilt = parsed.compactMap { item -> String? in
-            guard case .success(let chapter) = item.chapter, outcomes[chapter.slug] == nil,
-                  !chapter.runnableBlocks.isEmpty || !chapter.inlines.isEmpty else { return nil }
-            return chapter.sourcePath
-        }
-        return (translated.states, translated.states.isEmpty ? [] : notBuilt)
-    }
-}

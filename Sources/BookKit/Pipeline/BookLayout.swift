@@ -60,8 +60,8 @@ public struct BookLayout: Sendable {
         let (_, body) = try FrontMatter.split(String(decoding: data, as: UTF8.self), file: path)
         let leadingLines = body.prefix(while: { $0 == "\n" }).count
         return BookMetadata(title: parsed.title, prefaceMarkdown: body.trimmingCharacters(in: .newlines), sourcePath: path,
-                            prefaceLine: leadingLines + 1, titleLine: parsed.frontMatter.titleLine,
-                            editions: parsed.frontMatter.editions)
+                            codeFold: parsed.frontMatter.codeFold, prefaceLine: leadingLines + 1,
+                            titleLine: parsed.frontMatter.titleLine, editions: parsed.frontMatter.editions)
     }
 
     /// Finds a chapter by path, file name, slug or number prefix (`05`, `5`).

@@ -8,6 +8,10 @@ public struct BookMetadata: Sendable {
     public var prefaceMarkdown: String
     /// Where the preface came from, e.g. `chapters/index.md`, for error messages.
     public var sourcePath: String
+    /// `code-fold:` in index.md's front matter: whether code blocks are folded when neither the
+    /// block nor its chapter says; nil (not set) is false.
+    public var codeFold: Bool?
+
     /// The line of `sourcePath` where `prefaceMarkdown` starts.
     public var prefaceLine: Int
     /// The line of the front matter's `title:`, if the title comes from there.
@@ -15,11 +19,12 @@ public struct BookMetadata: Sendable {
     /// The book setting `editions:` (language codes, source first), if given.
     public var editions: [String]?
 
-    public init(title: String, prefaceMarkdown: String, sourcePath: String, prefaceLine: Int = 1,
+    public init(title: String, prefaceMarkdown: String, sourcePath: String, codeFold: Bool? = nil, prefaceLine: Int = 1,
                 titleLine: Int? = nil, editions: [String]? = nil) {
         self.title = title
         self.prefaceMarkdown = prefaceMarkdown
         self.sourcePath = sourcePath
+        self.codeFold = codeFold
         self.prefaceLine = prefaceLine
         self.titleLine = titleLine
         self.editions = editions
@@ -27,8 +32,8 @@ public struct BookMetadata: Sendable {
 }
 
 /// A translation of the whole book, ready to render: the same woven chapters with their text in
-/// `language` (see `Translator`), where a unit without a current translation keeps its source
-/// text between `UntranslatedMarkers`.
+/// `language` (see `WovenTranslator`), where a unit without a current translation keeps its
+/// source text between `UntranslatedMarkers`.
 public struct TranslatedEdition: Sendable {
     public var language: Language
     public var book: BookMetadata
@@ -56,18 +61,23 @@ public struct HTMLBookRenderer: Sendable {
         self.katexDirectory = katexDirectory
     }
 
+    /// The words around the author's text in the source edition (`UIStrings`).
+    var strings = UIStrings.english
+
     /// Every file of the site: relative path -> bytes. `index.html`, one page per chapter
     /// (`chapter.pageName`), `assets/book.css`, `assets/*.js`, `assets/search-index.js` and
     /// `assets/katex/...`; for each translation the same pages under `<code>/` and its own
     /// `assets/search-index-<code>.js`. The same input always gives the same bytes.
     ///
-    /// Throws a `BookError` (stage `.render`) naming the chapter file and line for an unknown `@fig-`/`@tbl-`
-    /// reference or a duplicate label, and when KaTeX is not installed.
+    /// Throws a `BookError` (stage `.render`) naming the chapter file and line for an unknown
+    /// `@fig-`/`@tbl-`/`@eq-`/`@sec-` reference or a duplicate label, and when KaTeX is not installed.
     public func render(book: BookMetadata, chapters: [WovenChapter], translations: [TranslatedEdition] = []) throws -> [String: [UInt8]] {
         var files = try KatexAssets(directory: katexDirectory).files()
         files.merge(try SiteAssets.files(editions: !translations.isEmpty)) { _, site in site }
         let languages = [Language.source] + translations.map(\.language)
-        let source = try renderEdition(book: book, chapters: chapters, edition: .make(Language.source, in: languages))
+        var sourceEdition = PageEdition.make(Language.source, in: languages)
+        sourceEdition.strings = strings
+        let source = try renderEdition(book: book, chapters: chapters, edition: sourceEdition)
         files.merge(source.files) { _, page in page }
         for translation in translations {
             let edition = try renderEdition(book: translation.book, chapters: translation.chapters,
@@ -84,7 +94,7 @@ public struct HTMLBookRenderer: Sendable {
                                sourceHeadingIDs: [String: [String]] = [:]) throws -> (files: [String: [UInt8]], headingIDs: [String: [String]]) {
         let strings = edition.strings
         let layout = PageLayout(bookTitle: book.title, chapters: chapters.map {
-            PageLayout.SidebarChapter(number: $0.number, title: $0.title, page: $0.pageName)
+            PageLayout.SidebarChapter(ordinal: $0.ordinal, title: $0.title, page: $0.pageName)
         }, edition: edition)
         var files: [String: [UInt8]] = [:]
         var headingIDs: [String: [String]] = [:]
@@ -93,17 +103,10 @@ public struct HTMLBookRenderer: Sendable {
         let finish = { (html: String) -> String in edition.isSource ? html : TranslatedPage.finish(html, edition: edition) }
         let plain = { (text: String) -> String in edition.isSource ? text : UntranslatedMarkers.strip(text) }
 
-        // Numbering first, over the whole book, so a reference may point into another chapter.
-        var references = ReferenceTable()
-        var floatsByChapter: [[OutputKey: NumberedFloat]] = []
-        var localTargets: [[String: ReferenceTable.Target]] = []
-        for chapter in chapters {
-            let floats = try FloatNumbering.number(chapter, strings: strings)
-            floatsByChapter.append(floats)
-            localTargets.append(references.add(floats, page: chapter.pageName))
-        }
+        // Labels first, over the whole book, so a reference may point into another chapter.
+        let labels = try BookLabels(chapters, strings: strings)
 
-        let index = try IndexPage(book: book, chapters: chapters,
+        let index = try IndexPage(book: book, chapters: chapters, references: labels.bookReferences,
                                   pager: Pager(previous: nil, next: chapters.first.map(Self.link(to:)), strings: strings),
                                   strings: strings, sourceHeadingIDs: sourceHeadingIDs["index.html"] ?? []).render()
         headingIDs["index.html"] = index.headings.map(\.id)
@@ -113,17 +116,21 @@ public struct HTMLBookRenderer: Sendable {
             usesMath: index.usesMath, main: index.main))).utf8)
 
         for (position, chapter) in chapters.enumerated() {
-            var chapterReferences = references
-            chapterReferences.local = localTargets[position]
             let pager = Pager(
                 previous: position == 0 ? Pager.Link(page: "index.html", label: strings.preface) : Self.link(to: chapters[position - 1]),
                 next: position + 1 < chapters.count ? Self.link(to: chapters[position + 1]) : nil,
                 strings: strings)
-            let page = ChapterPage(chapter: chapter, floats: floatsByChapter[position], references: chapterReferences,
-                                   pager: pager, strings: strings, sourceHeadingIDs: sourceHeadingIDs[chapter.pageName] ?? [])
+            var page = chapterPage(chapter, at: position, labels: labels, book: book, pager: pager)
+            page.strings = strings
+            page.sourceHeadingIDs = sourceHeadingIDs[chapter.pageName] ?? []
             let rendered = try page.render()
             headingIDs[chapter.pageName] = rendered.headings.map(\.id)
-            search.addPage(title: plain(Self.label(chapter)), summary: chapter.summary.map(plain), page: chapter.pageName,
+            // The summary as the reader sees it on the index page (its math as text, not TeX).
+            let summary = try chapter.summary.map {
+                HTMLBlocks.text(try ProseHTML(sourcePath: chapter.sourcePath, references: labels.bookReferences,
+                                              pageName: "index.html").renderInline(plain($0), line: 1))
+            }
+            search.addPage(title: plain(Self.label(chapter)), summary: summary, page: chapter.pageName,
                            articleHTML: plain(rendered.articleHTML))
             files[edition.folder + chapter.pageName] = Array(finish(layout.render(PageLayout.Page(
                 title: "\(Self.label(chapter)) · \(book.title)", currentPage: chapter.pageName,
@@ -133,8 +140,14 @@ public struct HTMLBookRenderer: Sendable {
         return (files, headingIDs)
     }
 
+    func chapterPage(_ chapter: WovenChapter, at position: Int, labels: BookLabels, book: BookMetadata, pager: Pager) -> ChapterPage {
+        ChapterPage(chapter: chapter, labels: labels.chapters[position], references: labels.references(forChapterAt: position),
+                    pager: pager, bookCodeFold: book.codeFold ?? false, strings: strings)
+    }
+
+    /// "5 Parameter initialization", "A Checking the engine": the chapter in lists and titles.
     static func label(_ chapter: WovenChapter) -> String {
-        chapter.number.map { "\($0) \(chapter.title)" } ?? chapter.title
+        chapter.ordinal.map { "\($0.label) \(chapter.title)" } ?? chapter.title
     }
 
     static func link(to chapter: WovenChapter) -> Pager.Link {

@@ -19,10 +19,15 @@ public struct Weaver {
                 return .prose(markdown: markdown, line: line, inlineValues: values)
             case .block(let block):
                 return .cell(cell(block, result: result))
+            case .divOpen(let div):
+                return .divOpen(div)
+            case .divClose(let line):
+                return .divClose(line: line)
             }
         }
-        var woven = WovenChapter(sourcePath: chapter.sourcePath, slug: chapter.slug, number: chapter.number,
-                                 title: chapter.title, summary: chapter.frontMatter.summary, items: items)
+        var woven = WovenChapter(sourcePath: chapter.sourcePath, slug: chapter.slug, ordinal: chapter.ordinal,
+                                 title: chapter.title, summary: chapter.frontMatter.summary,
+                                 codeFold: chapter.frontMatter.codeFold, items: items)
         woven.titleLine = chapter.frontMatter.titleLine
         woven.summaryLine = chapter.frontMatter.summaryLine
         return woven
@@ -36,7 +41,8 @@ public struct Weaver {
 
     private func cell(_ block: CodeBlock, result: ExecutionResult?) -> WovenCell {
         var cell = WovenCell(index: block.index, language: block.language, code: block.code, line: block.line,
-                             label: block.options.label, caption: block.options.caption, echo: block.options.echo)
+                             label: block.options.label, caption: block.options.caption, echo: block.options.echo,
+                             codeFold: block.options.codeFold)
         guard block.runs else {
             cell.status = .notEvaluated
             return cell

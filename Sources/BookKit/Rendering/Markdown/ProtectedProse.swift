@@ -5,8 +5,10 @@
 /// Something cut out of the Markdown before cmark sees it.
 enum ProtectedSpan: Equatable {
     case inlineMath(String)
-    case displayMath(String)
-    /// `@fig-init-hist` or `@tbl-results`; `line` is the 1-based line in the chapter file.
+    /// `$$ ... $$`, or `$$ ... $$ {#eq-label}` for a numbered equation; `line` is where it opens.
+    case displayMath(String, label: String?, line: Int)
+    /// `@fig-init-hist`, `@tbl-results`, `@eq-xavier` or `@sec-dropout`; `line` is the 1-based
+    /// line in the chapter file.
     case reference(label: String, line: Int)
 }
 
@@ -18,8 +20,8 @@ struct ProtectedProse {
     static let tokenPrefix = "NBPROTECTED"
     static func token(_ index: Int) -> String { "\(tokenPrefix)\(index)X" }
 
-    /// Scans `markdown` (which starts at `firstLine` of the chapter file) for `$$...$$`, `$...$`
-    /// and `@fig-`/`@tbl-` references. Code spans, code blocks (fenced or indented, as cmark-gfm
+    /// Scans `markdown` (which starts at `firstLine` of the chapter file) for `$$...$$` (with an
+    /// optional `{#eq-label}` after it), `$...$` and `@fig-`/`@tbl-`/`@eq-`/`@sec-` references. Code spans, code blocks (fenced or indented, as cmark-gfm
     /// finds them) and `\$` are left alone.
     ///
     /// Inline math follows Pandoc's rule so prices are not math: the opening `$` is followed by a
@@ -107,7 +109,8 @@ private struct ProseScanner {
         if position + 1 < text.count && text[position + 1] == "$" {
             guard let close = closingDollar(from: position + 2, double: true) else { return false }
             let tex = String(String.UnicodeScalarView(text[(position + 2)..<close]))
-            emit(.displayMath(tex.trimmingBlankEdges()), replacing: close + 2 - position)
+            let (label, end) = equationLabel(after: close + 2)
+            emit(.displayMath(tex.trimmingBlankEdges(), label: label, line: line), replacing: end - position)
             return true
         }
         guard position + 1 < text.count, !text[position + 1].properties.isWhitespace,
@@ -152,15 +155,28 @@ private struct ProseScanner {
         return true
     }
 
-    /// `@fig-label` / `@tbl-label`, not inside a word (so e-mail addresses are left alone).
-    /// Labels are letters, digits, `-` and `_`; a trailing `-` or `_` is punctuation.
+    /// `{#label}` after spaces on the closing line of a display formula: the label and the index
+    /// after the closing brace, or nil and `start` when there is none.
+    func equationLabel(after start: Int) -> (String?, Int) {
+        var i = start
+        while i < text.count && (text[i] == " " || text[i] == "\t") { i += 1 }
+        guard i + 2 < text.count, text[i] == "{", text[i + 1] == "#" else { return (nil, start) }
+        var end = i + 2
+        while end < text.count && isLabelCharacter(text[end]) { end += 1 }
+        guard end < text.count, text[end] == "}", end > i + 2 else { return (nil, start) }
+        return (String(String.UnicodeScalarView(text[(i + 2)..<end])), end + 1)
+    }
+
+    /// `@fig-label`, `@tbl-label`, `@eq-label`, `@sec-label`, not inside a word (so e-mail
+    /// addresses are left alone). Labels are letters, digits, `-` and `_`; a trailing `-` or `_`
+    /// is punctuation.
     mutating func protectReference() -> Bool {
         if position > 0 && isLabelCharacter(text[position - 1]) { return false }
         var end = position + 1
         while end < text.count && isLabelCharacter(text[end]) { end += 1 }
         while end > position + 1 && (text[end - 1] == "-" || text[end - 1] == "_") { end -= 1 }
         let label = String(String.UnicodeScalarView(text[(position + 1)..<end]))
-        guard (label.hasPrefix("fig-") || label.hasPrefix("tbl-")) && label.count > 4 else { return false }
+        guard ReferenceTable.isReferenceLabel(label) else { return false }
         emit(.reference(label: label, line: line), replacing: end - position)
         return true
     }

@@ -16,12 +16,18 @@ struct SlugAllocator {
         self.sourceIDs = sourceIDs
     }
 
-    mutating func allocate(for text: String) -> String {
+    /// The id of the next heading: the source page's (a translation), else its `{#label}`, else
+    /// one made from its text.
+    mutating func id(label: String?, text: String) -> String {
         if nextSourceID < sourceIDs.count {
             defer { nextSourceID += 1 }
             used.insert(sourceIDs[nextSourceID])
             return sourceIDs[nextSourceID]
         }
+        return label ?? allocate(for: text)
+    }
+
+    mutating func allocate(for text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
         var counter = 2

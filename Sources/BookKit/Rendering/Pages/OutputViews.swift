@@ -1,3 +1,4 @@
+import BookWire
 import Plot
 
 /// HTML for the records a cell produced, in the order they were produced.
@@ -5,7 +6,7 @@ struct OutputViews {
     var sourcePath: String
     var floats: [OutputKey: NumberedFloat]
     var prose: ProseHTML
-    var strings: UIStrings
+    var strings = UIStrings.english
     /// Outputs longer than this many lines are folded into a `<details>`.
     static let foldLineCount = 25
 
@@ -14,7 +15,7 @@ struct OutputViews {
         var nodes: [Node<HTML.BodyContext>] = []
         var pendingText = ""
         func flushText() {
-            if !pendingText.isEmpty { nodes.append(textBlock(pendingText, cssClass: "output-stream")) }
+            if !pendingText.isEmpty { nodes.append(Self.textBlock(pendingText, cssClass: "output-stream", strings: strings)) }
             pendingText = ""
         }
         for (position, output) in cell.outputs.enumerated() {
@@ -23,13 +24,13 @@ struct OutputViews {
             switch output {
             case .text: break
             case .value(let text):
-                nodes.append(textBlock(text, cssClass: "output-value"))
+                nodes.append(Self.textBlock(text, cssClass: "output-value", strings: strings))
             case .figure(let svg, _, _, let alt):
                 nodes.append(try figure(svg: svg, alt: alt, float: float(cell, position)))
             case .table(let html, _, _):
                 nodes.append(try table(html: html, float: float(cell, position)))
             case .claim(let claim):
-                nodes.append(claimNode(claim, id: claimIDs.next()))
+                nodes.append(Self.claim(claim, id: claimIDs.next(), strings: strings))
             case .diagnostic(let diagnostic):
                 nodes.append(diagnosticNode(diagnostic))
             case .error(let message, let line):
@@ -50,10 +51,10 @@ struct OutputViews {
     }
 
     /// Printed text, escaped; folded when long so a training log does not bury the prose.
-    func textBlock(_ text: String, cssClass: String) -> Node<HTML.BodyContext> {
+    static func textBlock(_ text: String, cssClass: String, strings: UIStrings = .english) -> Node<HTML.BodyContext> {
         let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
         let lineCount = trimmed.split(separator: "\n", omittingEmptySubsequences: false).count
-        guard lineCount > Self.foldLineCount else {
+        guard lineCount > foldLineCount else {
             return .pre(.cls("output \(cssClass)"), .code(.escaped(trimmed)))
         }
         return .details(.cls("output-fold"),
@@ -71,12 +72,36 @@ struct OutputViews {
 
     /// The SVG comes from the Plotting module, which escapes its text; `role="img"` with the alt
     /// text gives screen readers one description instead of a walk through SVG shapes.
+    ///
+    /// A chart whose text would shrink below legibility on a phone says so with `data-min-width`
+    /// on its root (the width in CSS px at which its smallest text is 9 px): it is then never drawn
+    /// narrower than that, its body scrolls sideways on a narrow screen (with the scroll cue of
+    /// `content.css`), and a button, shown by `book.js`, enlarges it to the whole screen.
     private func figure(svg: String, alt: String, float: NumberedFloat) throws -> Node<HTML.BodyContext> {
-        .element(named: "figure", nodes: [
-            .cls("figure"), .id(float.id),
-            .div(.cls("figure-body"), .attr("role", "img"), .attr("aria-label", alt.isEmpty ? float.title : alt), .raw(svg)),
+        let minimumWidth = Self.minimumWidth(ofSVG: svg)
+        return .element(named: "figure", nodes: [
+            .cls(minimumWidth == nil ? "figure" : "figure wide"), .id(float.id),
+            .div(.cls("figure-body"), .attr("role", "img"), .attr("aria-label", alt.isEmpty ? float.title : alt),
+                 .unwrap(minimumWidth) { .attr("style", "--figure-min-width:\($0)px") },
+                 .raw(svg)),
+            .unwrap(minimumWidth) { _ in
+                .button(.cls("figure-enlarge"), .attr("type", "button"), .attribute(named: "hidden"),
+                        .attr("aria-label", strings.enlargeFigure), .attr("title", strings.enlargeFigure),
+                        .attr("data-close", strings.close), .span(.attr("aria-hidden", "true"), .text("⤢")))
+            },
             try caption(float),
         ])
+    }
+
+    /// The `data-min-width` of the SVG's root element, when it has a plain number there.
+    static func minimumWidth(ofSVG svg: String) -> String? {
+        guard let start = svg.range(of: "<svg"), let end = svg[start.upperBound...].firstIndex(of: ">") else { return nil }
+        let tag = svg[start.upperBound..<end]
+        guard let attribute = tag.range(of: " data-min-width=\""),
+              let close = tag[attribute.upperBound...].firstIndex(of: "\"") else { return nil }
+        let value = String(tag[attribute.upperBound..<close])
+        guard !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), Double(value) != nil else { return nil }
+        return value
     }
 
     /// Table captions go above the table, as is usual in print.
@@ -94,16 +119,28 @@ struct OutputViews {
         return .element(named: "figure", nodes: [
             .cls("table"), .id(float.id),
             try caption(float),
-            .div(.cls("table-scroll"), .raw(html)),
+            .div(.cls("table-scroll"), .raw(NumericCells.mark(html))),
         ])
     }
 
-    func claimNode(_ claim: Claim, id: String) -> Node<HTML.BodyContext> {
+    static func claim(_ claim: Claim, id: String, strings: UIStrings = .english) -> Node<HTML.BodyContext> {
         .div(.cls(claim.passed ? "claim passed" : "claim failed"), .id(id),
              .span(.cls("claim-mark"), .attr("aria-hidden", "true"), .text(claim.passed ? "✓" : "✗")),
              .span(.cls("visually-hidden"), .text(claim.passed ? strings.verifiedPrefix : strings.failedPrefix)),
              .span(.cls("claim-text"), .escaped(claim.text)),
-             .unwrap(claim.detail) { .span(.cls("claim-detail"), .escaped(strings.claimDetail($0))) })
+             .unwrap(claim.detail) { detail(of: $0, strings: strings) })
+    }
+
+    /// The runtime writes "observed 7.4%, expected < 15.0%": shown as its two halves, each kept on
+    /// one line so a number never breaks inside; any other detail as it is.
+    static func detail(of text: String, strings: UIStrings = .english) -> Node<HTML.BodyContext> {
+        guard let (observed, expected) = ClaimDetail.parse(text) else {
+            return .span(.cls("claim-detail"), .escaped(text))
+        }
+        return .span(.cls("claim-detail"),
+                     .span(.cls("claim-observed"), .text(strings.observed + " "), .span(.cls("claim-value"), .escaped(observed))),
+                     .text(" "),
+                     .span(.cls("claim-expected"), .text(strings.expected + " "), .span(.cls("claim-value"), .escaped(expected))))
     }
 
     private func diagnosticNode(_ d: Diagnostic) -> Node<HTML.BodyContext> {

@@ -5,11 +5,13 @@ import Plot
 struct PageLayout {
     var bookTitle: String
     var chapters: [SidebarChapter]
+    /// The page's edition: its language and words, and the other editions of the page.
     var edition: PageEdition = .sourceOnly
     private var strings: UIStrings { edition.strings }
 
     struct SidebarChapter {
-        var number: Int?
+        /// Chapter 5 shows "5", appendix A shows "A".
+        var ordinal: ChapterOrdinal?
         var title: String
         var page: String
     }
@@ -29,6 +31,7 @@ struct PageLayout {
 
     func render(_ page: Page) -> String {
         let assets = edition.assetPrefix
+        let translated = !edition.alternates.isEmpty
         let html = HTML(
             .attribute(named: "lang", value: edition.language.htmlTag),
             .head(
@@ -43,7 +46,7 @@ struct PageLayout {
                 },
                 .if(page.usesMath, .stylesheet(assets + "katex/katex.min.css")),
                 .stylesheet(assets + "book.css"),
-                .if(!edition.alternates.isEmpty, .stylesheet(assets + "editions.css")),
+                .if(translated, .stylesheet(assets + "editions.css")),
                 // Synchronous on purpose: applies the saved theme before the first paint and starts
                 // recording asset load failures for the self-check.
                 .script(.src(assets + "theme-init.js")),
@@ -51,7 +54,7 @@ struct PageLayout {
                 .if(page.usesMath, .script(.src(assets + "katex/katex.min.js"), .attribute(named: "defer"))),
                 .script(.src(assets + "search.js"), .attribute(named: "defer")),
                 .script(.src(assets + "book.js"), .attribute(named: "defer")),
-                .if(!edition.alternates.isEmpty, .script(.src(assets + "editions.js"), .attribute(named: "defer")))
+                .if(translated, .script(.src(assets + "editions.js"), .attribute(named: "defer")))
             ),
             .body(
                 .a(.cls("skip-link"), .href("#content"), .text(strings.skipToContent)),
@@ -82,7 +85,7 @@ struct PageLayout {
                                                    .attr("data-chapter", strings.searchChapter))),
                      .attribute(named: "hidden"))),
             .forEach(edition.alternates) { alternate in
-                // book.js adds the section being read to the link when it is followed.
+                // editions.js adds the section being read to the link when it is followed.
                 .a(.cls("language-switch"), .href(alternate.prefix + page.pageName),
                    .attr("hreflang", alternate.language.htmlTag),
                    .attr("title", strings.readIn(strings.languageNames[alternate.language.code] ?? alternate.language.name)),
@@ -100,11 +103,15 @@ struct PageLayout {
                  .li(.cls(page.currentPage == nil ? "current" : ""),
                      .a(.href("index.html"), .if(page.currentPage == nil, .attr("aria-current", "page")),
                         .text(strings.preface))),
-                 .forEach(chapters) { chapter in
+                 .forEach(chapters.enumerated()) { position, chapter in
                      let isCurrent = chapter.page == page.currentPage
-                     return .li(.cls(isCurrent ? "current" : ""),
+                     // The first appendix opens the list's second part.
+                     let startsAppendices = chapter.ordinal?.isAppendix == true
+                         && (position == 0 || chapters[position - 1].ordinal?.isAppendix != true)
+                     let classes = [isCurrent ? "current" : "", startsAppendices ? "first-appendix" : ""].filter { !$0.isEmpty }
+                     return .li(.cls(classes.joined(separator: " ")),
                          .a(.href(chapter.page), .if(isCurrent, .attr("aria-current", "page")),
-                            .unwrap(chapter.number) { .span(.cls("num"), .text("\($0)")) },
+                            .unwrap(chapter.ordinal) { .span(.cls("num"), .text($0.label)) },
                             .escaped(chapter.title)),
                          .if(isCurrent && !page.headings.isEmpty, sectionList(page.headings)))
                  }))

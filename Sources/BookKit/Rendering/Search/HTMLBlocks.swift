@@ -40,9 +40,27 @@ enum HTMLBlocks {
         return blocks
     }
 
-    private static func text(_ html: String) -> String {
-        HTMLEscaping.plainText(ofHTML: html)
+    /// The text a reader sees: tags removed, and math as plain Unicode (`TeXText`) instead of
+    /// the TeX it is typeset from.
+    static func text(_ html: String) -> String {
+        HTMLEscaping.plainText(ofHTML: readableMath(html))
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Every `<span class="math ...">TeX</span>` (its TeX is escaped text, no tags) with its TeX
+    /// replaced by `TeXText.plain`.
+    private static func readableMath(_ html: String) -> String {
+        guard html.contains("class=\"math ") else { return html }
+        var out = ""
+        var rest = Substring(html)
+        while let open = rest.range(of: "<span class=\"math "), let tagEnd = rest[open.upperBound...].firstIndex(of: ">"),
+              let close = rest[tagEnd...].range(of: "</span>") {
+            out += rest[..<open.lowerBound]
+            let tex = HTMLEscaping.plainText(ofHTML: String(rest[rest.index(after: tagEnd)..<close.lowerBound]))
+            out += HTMLEscaping.text(TeXText.plain(tex))
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
     }
 
     /// `<h2 id="slug">` as written by `HeadingAnchors`.

@@ -42,6 +42,8 @@ struct WovenTranslator {
                 return .prose(markdown: prose(markdown, line: line, values: values), line: line, inlineValues: values)
             case .cell(let cell):
                 return .cell(self.cell(cell))
+            case .divOpen, .divClose:
+                return item
             }
         }
         return translated

@@ -53,7 +53,7 @@ enum PlaceholderCheck {
     private static func math(_ spans: [ProtectedSpan]) -> [String] {
         spans.compactMap { span -> String? in
             switch span {
-            case .inlineMath(let tex), .displayMath(let tex):
+            case .inlineMath(let tex), .displayMath(let tex, _, _):
                 return tex.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             default:
                 return nil

@@ -11,12 +11,17 @@ enum ChapterUnits {
         if let summary = chapter.summary, TranslatableText.hasWords(summary, markdown: true) {
             units.append(TranslationUnit(kind: .summary, text: summary, line: chapter.summaryLine ?? 1))
         }
+        var divs: [TranslationUnit.Kind] = []
         for item in chapter.items {
             switch item {
             case .prose(let markdown, let line, let values):
-                units += ProseUnits.extract(markdown: markdown, firstLine: line, inlineValues: values).map(\.unit)
+                units += ProseUnits.extract(markdown: markdown, firstLine: line, inlineValues: values, container: divs.last).map(\.unit)
             case .cell(let cell):
                 units += self.units(of: cell)
+            case .divOpen(let div):
+                divs.append(div.kind == .exercise ? .exercise : .solution)
+            case .divClose:
+                _ = divs.popLast()
             }
         }
         return units

@@ -1,11 +1,10 @@
 import CCmarkGFM
-import Foundation
 
 /// The translatable units of a prose run (Markdown between code cells) and where each sits in
 /// it, so a translation can take its place and the rest (list markers, indentation, quote
 /// markers, fenced-div lines, code blocks, blank lines) stays as the source has it.
 ///
-/// Units are what cmark-gfm finds: paragraphs (at any depth: in list items, quotes, fenced divs),
+/// Units are what cmark-gfm finds: paragraphs (at any depth: in list items and quotes),
 /// headings (without `{#id}` attributes or closing `#`s) and table cells. A unit's text is its
 /// source with the lines joined by spaces, so re-wrapping a paragraph changes no unit; inline
 /// values appear as the `{swift} expression` code span the author wrote. Paragraphs without
@@ -28,15 +27,14 @@ struct ProseUnit: Equatable {
 
 enum ProseUnits {
     /// The units of one prose run that starts at `firstLine` of its file; `inlineValues` give the
-    /// expressions of the run's inline value tokens.
-    static func extract(markdown: String, firstLine: Int, inlineValues: [InlineValue]) -> [ProseUnit] {
+    /// expressions of the run's inline value tokens. In an exercise or a solution (`container`),
+    /// its paragraphs and list items are of that kind.
+    static func extract(markdown: String, firstLine: Int, inlineValues: [InlineValue],
+                        container: TranslationUnit.Kind? = nil) -> [ProseUnit] {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
-        // Fenced-div lines (`::: exercise`, `:::`) are structure, never text: cmark sees blank lines.
-        let forParsing = lines.map { FencedDiv.isFence($0) ? [] : $0 }
-            .map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
         let expressions = Dictionary(inlineValues.map { ($0.id, $0.expression) }, uniquingKeysWith: { a, _ in a })
-        var finder = UnitFinder(lines: lines, firstLine: firstLine, expressions: expressions, divs: FencedDiv.classes(of: lines))
-        let document = CmarkDocument(forParsing)
+        var finder = UnitFinder(lines: lines, firstLine: firstLine, expressions: expressions, container: container)
+        let document = CmarkDocument(markdown)
         finder.visit(document.root, quoteDepth: 0, inItem: false)
         return finder.units
     }
@@ -91,35 +89,6 @@ enum ProseUnits {
     }
 }
 
-/// Lines of Pandoc/Quarto fenced divs: `:::` (three or more colons), optionally followed by
-/// the div's class or attributes.
-enum FencedDiv {
-    static func isFence(_ line: [UInt8]) -> Bool {
-        var index = 0
-        while index < line.count, line[index] == UInt8(ascii: " ") { index += 1 }
-        guard index <= 3 else { return false }
-        var colons = 0
-        while index < line.count, line[index] == UInt8(ascii: ":") { colons += 1; index += 1 }
-        return colons >= 3
-    }
-
-    /// The innermost div class of each line (nil outside divs): `exercise` for the lines between
-    /// `::: exercise` (or `::: {.exercise}`) and its closing `:::`.
-    static func classes(of lines: [[UInt8]]) -> [String?] {
-        var stack: [String] = []
-        var result: [String?] = []
-        for line in lines {
-            guard isFence(line) else { result.append(stack.last); continue }
-            let text = String(decoding: line, as: UTF8.self).trimmingSpaces().drop { $0 == ":" }
-            let name = text.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "{}."))
-                .split(separator: " ").first.map(String.init)
-            if let name, !name.isEmpty { stack.append(name) } else if !stack.isEmpty { stack.removeLast() }
-            result.append(nil)
-        }
-        return result
-    }
-}
-
 /// Inline values in unit texts: the prose run carries each as a token (`InlineValue.token`),
 /// the catalog as the code span the author wrote, `` `{swift} expression` ``.
 enum InlinePlaceholders {
@@ -171,8 +140,8 @@ private struct UnitFinder {
     let lines: [[UInt8]]
     let firstLine: Int
     let expressions: [Int: String]
-    /// The div class of each line (`FencedDiv.classes`).
-    let divs: [String?]
+    /// `.exercise` or `.solution` inside such a div.
+    let container: TranslationUnit.Kind?
     var units: [ProseUnit] = []
 
     mutating func visit(_ node: OpaquePointer, quoteDepth: Int, inItem: Bool) {
@@ -292,10 +261,7 @@ private struct UnitFinder {
 
     mutating func add(kind: TranslationUnit.Kind, text raw: String, start: Int, startByte: Int, end: Int, endByte: Int,
                       continuationPrefix: String) {
-        var kind = kind
-        if kind != .heading, kind != .tableCell, start < divs.count, let div = divs[start] {
-            kind = div == "solution" ? .solution : div == "exercise" ? .exercise : kind
-        }
+        let kind = kind == .heading || kind == .tableCell ? kind : container ?? kind
         let (text, values) = InlinePlaceholders.spans(in: raw, expressions: expressions)
         guard TranslatableText.hasWords(text, markdown: true) else { return }
         units.append(ProseUnit(unit: TranslationUnit(kind: kind, text: text, line: firstLine + start),
