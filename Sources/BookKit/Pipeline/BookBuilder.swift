@@ -7,8 +7,10 @@ import Foundation
 /// 2. Execution, through the Cache: the chapters whose cache entry is stale compile and run, in
 ///    parallel (`ChapterExecutor`, `ChapterCache`, keys from `BuildInputs`),
 /// 3. Weaving: results joined with the prose (`Weaver`), each chapter judged (`ChapterSummary`),
-/// 4. Rendering: the whole site (`HTMLBookRenderer`),
-/// 5. Writing: only the files whose bytes changed, atomically, with the manifest (`OutputWriter`).
+/// 4. Translation: the woven chapters in each translated edition's language, through the
+///    catalogs (`TranslationStage`); nothing runs again,
+/// 5. Rendering: the whole site, every edition (`HTMLBookRenderer`),
+/// 6. Writing: only the files whose bytes changed, atomically, with the manifest (`OutputWriter`).
 ///
 /// Each stage is a method of its own, so a caller that re-runs one chapter (`Options.forceChapters`)
 /// or keeps parsed chapters between builds can drive them separately.
@@ -63,22 +65,55 @@ public struct BookBuilder {
         let outcomes = execute(parsed, inputs: inputs, reporter: reporter)
         let woven = weave(parsed, outcomes: outcomes)
 
-        // Stages 4 and 5: a book that does not render writes nothing, so output/ stays whole.
+        // Stages 4 to 6: a book that does not render writes nothing, so output/ stays whole.
         var renderFailures: [String] = []
         var changed: [String] = []
         var warnings: [BookWarning] = []
-        let site: [String: [UInt8]]?
+        var site: [String: [UInt8]]?
+        var translations = Translated(states: [], editions: [])
         do {
             let book = try layout.metadata()
-            site = try HTMLBookRenderer().render(book: book, chapters: woven.chapters)
+            translations = try translate(woven.chapters, book: book)
+            site = try HTMLBookRenderer().render(book: book, chapters: woven.chapters, translations: translations.editions)
             warnings = Citations.uncitedFloats(in: woven.chapters, prefaceMarkdown: book.prefaceMarkdown)
-        } catch { renderFailures.append("\(error)"); site = nil }
+        } catch {
+            renderFailures.append("\(error)")
+        }
         if let site {
-            let manifest = Manifest(engine: inputs.linkedSources, chapters: woven.manifestChapters)
+            let manifest = Manifest(engine: inputs.linkedSources, chapters: woven.manifestChapters,
+                                    editions: manifestEditions(translations, chapters: woven.chapters))
             changed = try OutputWriter(folder: layout.outputDirectory).write(files: site, manifest: manifest)
         }
         return BuildReport(chapters: woven.summaries, executed: outcomes.values.filter { !$0.cached }.map(\.slug).sorted(),
-                           renderFailures: renderFailures, warnings: warnings, changedFiles: changed, woven: woven.chapters)
+                           renderFailures: renderFailures, warnings: warnings, changedFiles: changed, woven: woven.chapters,
+                           translations: translations.states)
+    }
+
+    /// The chapters after stage 4.
+    public struct Translated: Sendable {
+        public var states: [TranslationStage.CatalogState]
+        public var editions: [TranslatedEdition]
+    }
+
+    /// Stage 4: the catalogs merged with the woven chapters' units, and the translated editions.
+    public func translate(_ chapters: [WovenChapter], book: BookMetadata) throws -> Translated {
+        let stage = TranslationStage(layout: layout)
+        let states = stage.states(try stage.languages(book), book: book, chapters: chapters)
+        return Translated(states: states, editions: stage.editions(states, book: book, chapters: chapters))
+    }
+
+    /// The manifest's record of the translated editions: their pages and catalogs (nil without any).
+    private func manifestEditions(_ translations: Translated, chapters: [WovenChapter]) -> [Manifest.Edition]? {
+        guard !translations.editions.isEmpty else { return nil }
+        return translations.editions.map { edition in
+            let folder = edition.language.code + "/"
+            let catalogs = translations.states.filter { $0.language == edition.language }.map { state in
+                Manifest.CatalogCounts(catalog: state.catalogPath, catalogHash: ContentHash.file(state.catalogFile) ?? "missing",
+                                       translated: state.translated, stale: state.stale, missing: state.missing)
+            }
+            return Manifest.Edition(language: edition.language.code,
+                                    pages: [folder + "index.html"] + chapters.map { folder + $0.pageName }, catalogs: catalogs)
+        }
     }
 
     /// Stage 1: every file parsed; a chapter that does not parse keeps its error.

@@ -12,11 +12,37 @@ public struct BookMetadata: Sendable {
     /// block nor its chapter says; nil (not set) is false.
     public var codeFold: Bool?
 
-    public init(title: String, prefaceMarkdown: String, sourcePath: String, codeFold: Bool? = nil) {
+    /// The line of `sourcePath` where `prefaceMarkdown` starts.
+    public var prefaceLine: Int
+    /// The line of the front matter's `title:`, if the title comes from there.
+    public var titleLine: Int?
+    /// The book setting `editions:` (language codes, source first), if given.
+    public var editions: [String]?
+
+    public init(title: String, prefaceMarkdown: String, sourcePath: String, codeFold: Bool? = nil, prefaceLine: Int = 1,
+                titleLine: Int? = nil, editions: [String]? = nil) {
         self.title = title
         self.prefaceMarkdown = prefaceMarkdown
         self.sourcePath = sourcePath
         self.codeFold = codeFold
+        self.prefaceLine = prefaceLine
+        self.titleLine = titleLine
+        self.editions = editions
+    }
+}
+
+/// A translation of the whole book, ready to render: the same woven chapters with their text in
+/// `language` (see `WovenTranslator`), where a unit without a current translation keeps its
+/// source text between `UntranslatedMarkers`.
+public struct TranslatedEdition: Sendable {
+    public var language: Language
+    public var book: BookMetadata
+    public var chapters: [WovenChapter]
+
+    public init(language: Language, book: BookMetadata, chapters: [WovenChapter]) {
+        self.language = language
+        self.book = book
+        self.chapters = chapters
     }
 }
 
@@ -35,53 +61,83 @@ public struct HTMLBookRenderer: Sendable {
         self.katexDirectory = katexDirectory
     }
 
-    /// The words around the author's text (`UIStrings`).
+    /// The words around the author's text in the source edition (`UIStrings`).
     var strings = UIStrings.english
 
     /// Every file of the site: relative path -> bytes. `index.html`, one page per chapter
     /// (`chapter.pageName`), `assets/book.css`, `assets/*.js`, `assets/search-index.js` and
-    /// `assets/katex/...`. The same input always gives the same bytes.
+    /// `assets/katex/...`; for each translation the same pages under `<code>/` and its own
+    /// `assets/search-index-<code>.js`. The same input always gives the same bytes.
     ///
     /// Throws a `BookError` (stage `.render`) naming the chapter file and line for an unknown
     /// `@fig-`/`@tbl-`/`@eq-`/`@sec-` reference or a duplicate label, and when KaTeX is not installed.
-    public func render(book: BookMetadata, chapters: [WovenChapter]) throws -> [String: [UInt8]] {
+    public func render(book: BookMetadata, chapters: [WovenChapter], translations: [TranslatedEdition] = []) throws -> [String: [UInt8]] {
         var files = try KatexAssets(directory: katexDirectory).files()
-        files.merge(try SiteAssets.files()) { _, site in site }
+        files.merge(try SiteAssets.files(editions: !translations.isEmpty)) { _, site in site }
+        let languages = [Language.source] + translations.map(\.language)
+        var sourceEdition = PageEdition.make(Language.source, in: languages)
+        sourceEdition.strings = strings
+        let source = try renderEdition(book: book, chapters: chapters, edition: sourceEdition)
+        files.merge(source.files) { _, page in page }
+        for translation in translations {
+            let edition = try renderEdition(book: translation.book, chapters: translation.chapters,
+                                            edition: .make(translation.language, in: languages),
+                                            sourceHeadingIDs: source.headingIDs)
+            files.merge(edition.files) { _, page in page }
+        }
+        return files
+    }
 
+    /// The pages and search index of one edition, and the heading ids of each page (a
+    /// translation takes the source's, so sections have the same id in every edition).
+    private func renderEdition(book: BookMetadata, chapters: [WovenChapter], edition: PageEdition,
+                               sourceHeadingIDs: [String: [String]] = [:]) throws -> (files: [String: [UInt8]], headingIDs: [String: [String]]) {
+        let strings = edition.strings
         let layout = PageLayout(bookTitle: book.title, chapters: chapters.map {
             PageLayout.SidebarChapter(ordinal: $0.ordinal, title: $0.title, page: $0.pageName)
-        }, strings: strings)
+        }, edition: edition)
+        var files: [String: [UInt8]] = [:]
+        var headingIDs: [String: [String]] = [:]
         var search = SearchIndex()
+        // A translation's pages get their last pass; its search entries lose the markers.
+        let finish = { (html: String) -> String in edition.isSource ? html : TranslatedPage.finish(html, edition: edition) }
+        let plain = { (text: String) -> String in edition.isSource ? text : UntranslatedMarkers.strip(text) }
 
         // Labels first, over the whole book, so a reference may point into another chapter.
         let labels = try BookLabels(chapters, strings: strings)
 
         let index = try IndexPage(book: book, chapters: chapters, references: labels.bookReferences,
-                                  pager: Pager(previous: nil, next: chapters.first.map(Self.link(to:))),
-                                  strings: strings).render()
-        search.addPage(title: book.title, summary: nil, page: "index.html", articleHTML: index.articleHTML)
-        files["index.html"] = Array(layout.render(PageLayout.Page(
+                                  pager: Pager(previous: nil, next: chapters.first.map(Self.link(to:)), strings: strings),
+                                  strings: strings, sourceHeadingIDs: sourceHeadingIDs["index.html"] ?? []).render()
+        headingIDs["index.html"] = index.headings.map(\.id)
+        search.addPage(title: plain(book.title), summary: nil, page: "index.html", articleHTML: plain(index.articleHTML))
+        files[edition.folder + "index.html"] = Array(finish(layout.render(PageLayout.Page(
             title: book.title, currentPage: nil, headings: index.headings,
-            usesMath: index.usesMath, main: index.main)).utf8)
+            usesMath: index.usesMath, main: index.main))).utf8)
 
         for (position, chapter) in chapters.enumerated() {
             let pager = Pager(
                 previous: position == 0 ? Pager.Link(page: "index.html", label: strings.preface) : Self.link(to: chapters[position - 1]),
-                next: position + 1 < chapters.count ? Self.link(to: chapters[position + 1]) : nil)
-            let rendered = try chapterPage(chapter, at: position, labels: labels, book: book, pager: pager).render()
+                next: position + 1 < chapters.count ? Self.link(to: chapters[position + 1]) : nil,
+                strings: strings)
+            var page = chapterPage(chapter, at: position, labels: labels, book: book, pager: pager)
+            page.strings = strings
+            page.sourceHeadingIDs = sourceHeadingIDs[chapter.pageName] ?? []
+            let rendered = try page.render()
+            headingIDs[chapter.pageName] = rendered.headings.map(\.id)
             // The summary as the reader sees it on the index page (its math as text, not TeX).
             let summary = try chapter.summary.map {
                 HTMLBlocks.text(try ProseHTML(sourcePath: chapter.sourcePath, references: labels.bookReferences,
-                                              pageName: "index.html").renderInline($0, line: 1))
+                                              pageName: "index.html").renderInline(plain($0), line: 1))
             }
-            search.addPage(title: Self.label(chapter), summary: summary, page: chapter.pageName,
-                           articleHTML: rendered.articleHTML)
-            files[chapter.pageName] = Array(layout.render(PageLayout.Page(
+            search.addPage(title: plain(Self.label(chapter)), summary: summary, page: chapter.pageName,
+                           articleHTML: plain(rendered.articleHTML))
+            files[edition.folder + chapter.pageName] = Array(finish(layout.render(PageLayout.Page(
                 title: "\(Self.label(chapter)) · \(book.title)", currentPage: chapter.pageName,
-                headings: rendered.headings, usesMath: rendered.usesMath, main: rendered.main)).utf8)
+                headings: rendered.headings, usesMath: rendered.usesMath, main: rendered.main))).utf8)
         }
-        files["assets/search-index.js"] = Array(search.javaScript.utf8)
-        return files
+        files[edition.searchIndexFile] = Array(search.javaScript.utf8)
+        return (files, headingIDs)
     }
 
     func chapterPage(_ chapter: WovenChapter, at position: Int, labels: BookLabels, book: BookMetadata, pager: Pager) -> ChapterPage {
