@@ -61,7 +61,7 @@ final class LineBandTests: XCTestCase {
     func testTheAxisMakesRoomForTheBandNotOnlyTheLine() {
         // The line stays within [1, 2] but the band reaches 10: the y axis must show it.
         let svg = chart(lower: [0, 0, 0], upper: [10, 10, 10], y: [1, 2, 1]).svg()
-        XCTAssertTrue(svg.contains(">10</text>"), "y axis does not reach the band's top")
+        XCTAssertTrue(svg.contains(">10.0</text>"), "y axis does not reach the band's top")
         XCTAssertTrue(chart(lower: [0, 0, 0], upper: [10, 10, 10], y: [1, 2, 1]).altText.contains("from 0 to 10"))
     }
 
@@ -76,7 +76,8 @@ final class LineBandTests: XCTestCase {
     }
 
     func testOnALogAxisANonPositiveLowerBoundReachesTheBottomAndBoundsAreClampedToTheRange() throws {
-        let logChart = chart(lower: [0, 0.2, 0.2], upper: [1, 1, 1], y: [0.5, 0.5, 0.5], scale: .log)
+        // The line reaches down to 0.1, so the axis starts below the positive lower bounds 0.3.
+        let logChart = chart(lower: [0, 0.3, 0.3], upper: [1, 1, 1], y: [0.1, 0.5, 0.5], scale: .log)
         let points = try XCTUnwrap(bandPolygons(logChart.svg(), series: 1).first)
         let bottom = points.suffix(3).map(\.1)
         XCTAssertEqual(points.count, 6)

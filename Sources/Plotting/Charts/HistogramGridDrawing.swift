@@ -27,7 +27,9 @@ extension HistogramGrid {
             let widestRow = rowHeaders.map { estimatedTextWidth($0, fontSize: size) }.max() ?? 0
             return 8 + widestRow + size * 0.7 + Double(blockColumns) * cellWidth + 8
         }
-        let cap = Swift.max(9, Swift.min(cellHeight / 4.5, cellWidth / 9, Typography.denseMaximum))
+        // Whole or half units: the SVG writes sizes to two decimals, and a cap such as 120 / 9 = 13.33...
+        // would print smaller than the size the phone's minimum width was computed from.
+        let cap = Swift.max(9, (Swift.min(cellHeight / 4.5, cellWidth / 9, Typography.denseMaximum) * 2).rounded(.down) / 2)
         var size = Typography.desktopMinimum
         for _ in 0..<6 {  // the width grows with the row headers' size: iterate to the fixed point
             size = Swift.min(Swift.max(Typography.desktopMinimum, Typography(width: gridWidth(size)).small), cap)
