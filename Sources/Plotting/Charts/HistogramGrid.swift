@@ -95,8 +95,8 @@ public struct HistogramGrid: SVGRenderable, Sendable {
             if let customAltText { return customAltText }
             var text = "Grid of \(rowHeaders.count) x \(columnHeaders.count) \(rowHeaders.count * columnHeaders.count == 1 ? "histogram" : "histograms")"
             if !title.isEmpty { text += " \u{201C}\(plain(title))\u{201D}" }
-            text += "; rows: \(rowHeaders.map(plain).joined(separator: ", "))"
-            text += "; columns: \(columnHeaders.map(plain).joined(separator: ", "))"
+            text += "; rows: \(listed(rowHeaders.map(plain)))"
+            text += "; columns: \(listed(columnHeaders.map(plain)))"
             let edges = cells.flatMap { $0.flatMap { [$0.edges.first!, $0.edges.last!] } }
             text += "; \(xLabel.isEmpty ? "values" : plain(xLabel)) \(describeRange(edges))"
             return text + "; each panel scaled to its own largest bin."

@@ -123,7 +123,7 @@ public struct LineChart: SVGRenderable, Sendable {
     public var altText: String {
         get {
             if let customAltText { return customAltText }
-            let names = series.map { plain($0.name) }.joined(separator: ", ")
+            let names = listed(series.map { plain($0.name) })
             var text = "Line chart"
             if !title.isEmpty { text += " \u{201C}\(plain(title))\u{201D}" }
             text += " with \(series.count) series (\(names))"
@@ -154,7 +154,7 @@ public struct LineChart: SVGRenderable, Sendable {
         guard let first = banded.first?.band else { return "" }
         if banded.allSatisfy({ $0.band!.meaning == first.meaning }) {
             let around = banded.count == series.count ? (series.count == 1 ? "the line" : "each line")
-                : banded.map { plain($0.name) }.joined(separator: ", ")
+                : listed(banded.map { plain($0.name) })
             return "; shaded band around \(around): \(plain(first.meaning))"
         }
         return "; shaded bands: " + banded.map { "\(plain($0.name)), \(plain($0.band!.meaning))" }.joined(separator: "; ")
