@@ -103,6 +103,9 @@ final class CatalogMergeTests: XCTestCase {
         ])
         XCTAssertEqual(broken.filter { !$0.isError }.count, 4)   // the formula and the link, each dropped and added
         XCTAssertEqual(PlaceholderCheck.problems(source: "loss", translation: "x", kind: .chartText), [])
+        // Chinese writes references against its characters, without spaces: they still count.
+        XCTAssertEqual(PlaceholderCheck.problems(source: "As @fig-loss and @tbl-loss show (@sec-update).",
+                                                 translation: "见@fig-loss和@tbl-loss（@sec-update）。", kind: .paragraph), [])
     }
 
     func testBuildStateFindsStaleMissingAndBrokenUnitsWithLines() throws {

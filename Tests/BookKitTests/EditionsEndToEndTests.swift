@@ -54,6 +54,11 @@ final class EditionsEndToEndTests: XCTestCase {
         XCTAssertTrue(chinese.contains("style=\"text-align:right\">步数</th>"), chinese)
         XCTAssertTrue(chinese.contains("五步之后损失低于 0.05"), chinese)
         XCTAssertTrue(chinese.contains("图 1.1"))
+        // References written against Chinese text, as translators do, are numbered links to the
+        // English ids; the inline values stay the run's.
+        XCTAssertTrue(chinese.contains("，见<a class=\"xref\" href=\"#fig-loss\">图 1.1</a> 和<a class=\"xref\" href=\"#tbl-loss\">表 1.1</a>"
+                                       + "；规则见<a class=\"xref\" href=\"#sec-update\">第 1.1 节</a>。</p>"), chinese)
+        XCTAssertTrue(english.contains("<a class=\"xref\" href=\"#sec-update\">Section 1.1</a> gives the rule."), english)
         // The same numbers in both editions: the inline values are the run's.
         let values = english.components(separatedBy: "<span class=\"inline-value").dropFirst().map { "<span class=\"inline-value" + $0.prefix { $0 != "/" } }
         XCTAssertEqual(values.count, 2)
@@ -110,6 +115,52 @@ final class EditionsEndToEndTests: XCTestCase {
         XCTAssertEqual(catalog.activeEntries.filter { $0.translation.isEmpty }, [])
     }
 
+    /// Units the catalog lacks (a heading with `{#sec-x}`, a paragraph with references) or has
+    /// only for an earlier text are shown in English inside their marker, and still get the
+    /// section's id and number, the numbered links, and the same ids as the English page.
+    func testUnitsShownInEnglishKeepSectionIDsAndReferences() throws {
+        let built = try book()
+        let root = try FixtureBooks.copy("editions")
+        try FileManager.default.copyItem(at: built.root.appendingPathComponent(".book-cache"), to: root.appendingPathComponent(".book-cache"))
+        let layout = BookLayout(chaptersDirectory: root.appendingPathComponent("chapters"), outputDirectory: root.appendingPathComponent("output"))
+        let file = layout.chaptersDirectory.appendingPathComponent("01-descent.md")
+        let added = "## Choosing the rate {#sec-rate}\n\nToo large a rate overshoots: @sec-update gives the rule, @fig-loss the losses.\n\n"
+        let source = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "## Exercises\n", with: added + "## Exercises\n")
+            .replacingOccurrences(of: "This paragraph is the one the test changes.", with: "This paragraph is the one the test has changed.")
+        try source.write(to: file, atomically: true, encoding: .utf8)
+
+        let report = try BookBuilder(layout: layout, toolchain: try toolchain(), options: .init(jobs: 2)).build()
+        XCTAssertEqual(report.executed, [], "a prose edit re-runs nothing")
+        XCTAssertTrue(report.succeeded, "\(report.failures)")
+        let findings = report.translations.flatMap(\.findings)
+        XCTAssertEqual(findings.filter { $0.kind == .missing }.count, 2, "\(findings)")
+        XCTAssertEqual(findings.filter { $0.kind == .stale }.count, 1, "\(findings)")
+        XCTAssertEqual(findings.count, 3, "nothing else: \(findings)")
+        let english = try String(contentsOf: layout.outputDirectory.appendingPathComponent("01-descent.html"), encoding: .utf8)
+        let chinese = try String(contentsOf: layout.outputDirectory.appendingPathComponent("zh/01-descent.html"), encoding: .utf8)
+        let missing = TranslatedPage.openingTag(.missing, strings: .chinese)
+        // The heading: its label is its id, it is numbered, and the marker holds only its text.
+        XCTAssertTrue(chinese.contains("<h2 id=\"sec-rate\"><a class=\"anchor\" href=\"#sec-rate\" aria-label=\"链接到本节\">#</a>"
+                                       + "<span class=\"section-number\">1.2</span> \(missing)Choosing the rate</span></h2>"), chinese)
+        XCTAssertTrue(chinese.contains("<a href=\"#sec-rate\"><span class=\"section-number\">1.2</span> \(missing)Choosing the rate</span></a>"),
+                      "the table of contents: \(chinese)")
+        // The paragraph: numbered links named in Chinese, inside the marker.
+        XCTAssertTrue(chinese.contains("<p>\(missing)Too large a rate overshoots: <a class=\"xref\" href=\"#sec-update\">第 1.1 节</a> gives the rule, "
+                                       + "<a class=\"xref\" href=\"#fig-loss\">图 1.1</a> the losses.</span></p>"), chinese)
+        XCTAssertTrue(english.contains("<a class=\"xref\" href=\"#sec-update\">Section 1.1</a> gives the rule, "
+                                       + "<a class=\"xref\" href=\"#fig-loss\">Figure 1.1</a> the losses.</p>"), english)
+        XCTAssertTrue(chinese.contains("data-untranslated=\"stale\""))
+        XCTAssertTrue(chinese.contains("This paragraph is the one the test has changed.</span></p>"), chinese)
+        // Nothing literal is left outside code, and the language switch lands on the same ids.
+        let prose = Self.withoutCode(chinese)
+        for literal in ["{#", "@sec-", "@fig-", "@tbl-", "@eq-", UntranslatedMarkers.prefix] {
+            XCTAssertFalse(prose.contains(literal), "\(literal) in \(prose)")
+        }
+        XCTAssertEqual(headingIDs(english), headingIDs(chinese))
+        XCTAssertTrue(headingIDs(chinese).contains("sec-rate"))
+    }
+
     func testWithoutCatalogsTheBookHasOneEdition() throws {
         let root = try FixtureBooks.copy("editions")
         let chapters = root.appendingPathComponent("chapters")
@@ -132,6 +183,17 @@ final class EditionsEndToEndTests: XCTestCase {
         XCTAssertThrowsError(try TranslationStage(layout: layout).languages(try layout.metadata())) { error in
             XCTAssertTrue("\(error)".contains("unknown language 'fr'"), "\(error)")
         }
+    }
+
+    /// `html` without its `<pre>` blocks (code listings keep their `@fig-x` captions as written).
+    private static func withoutCode(_ html: String) -> String {
+        var out = ""
+        var rest = Substring(html)
+        while let open = rest.firstRange(of: "<pre"), let close = rest[open.upperBound...].firstRange(of: "</pre>") {
+            out += rest[..<open.lowerBound]
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
     }
 
     private func headingIDs(_ html: String) -> [String] {

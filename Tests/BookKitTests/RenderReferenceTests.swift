@@ -86,6 +86,13 @@ final class RenderReferenceTests: XCTestCase {
         XCTAssertTrue(index.contains("<a class=\"xref\" href=\"01-intro.html#sec-intro\">Section 1.1</a>"), "the preface may refer too")
     }
 
+    func testAReferenceMayTouchChineseTextButNotAWord() {
+        let protected = ProtectedProse(markdown: "见@sec-zero和@eq-xavier（@fig-a_1）。Mail me@sec-x.org.", firstLine: 3)
+        XCTAssertEqual(protected.spans, [.reference(label: "sec-zero", line: 3), .reference(label: "eq-xavier", line: 3),
+                                         .reference(label: "fig-a_1", line: 3)])
+        XCTAssertTrue(protected.markdown.hasSuffix("Mail me@sec-x.org."), protected.markdown)
+    }
+
     func testAppendicesNumberWithTheirLetter() throws {
         let pages = try render()
         let appendix = pages["A-engine.html"]!

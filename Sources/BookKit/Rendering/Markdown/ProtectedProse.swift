@@ -168,8 +168,9 @@ private struct ProseScanner {
     }
 
     /// `@fig-label`, `@tbl-label`, `@eq-label`, `@sec-label`, not inside a word (so e-mail
-    /// addresses are left alone). Labels are letters, digits, `-` and `_`; a trailing `-` or `_`
-    /// is punctuation.
+    /// addresses are left alone). Labels are ASCII letters, digits, `-` and `_`; a trailing `-`
+    /// or `_` is punctuation. Only ASCII counts, so a reference may touch Chinese text, as a
+    /// translation writes it without spaces: `见@fig-loss和@tbl-loss` (Han characters are letters).
     mutating func protectReference() -> Bool {
         if position > 0 && isLabelCharacter(text[position - 1]) { return false }
         var end = position + 1
@@ -181,8 +182,9 @@ private struct ProseScanner {
         return true
     }
 
+    /// The one rule for label characters (`HeadingAttributes.isLabelCharacter`).
     func isLabelCharacter(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c.properties.numericType != nil || c == "-" || c == "_"
+        HeadingAttributes.isLabelCharacter(Character(c))
     }
 }
 
