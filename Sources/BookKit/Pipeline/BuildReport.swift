@@ -7,6 +7,8 @@ public struct BuildReport: Sendable {
     public var renderFailures: [String]
     /// Output files whose bytes changed.
     public var changedFiles: [String]
+    /// Chapter pages rendered; the others came from the page cache unchanged.
+    public var renderedPages: [String]
     public var woven: [WovenChapter]
 
     public var failures: [String] { chapters.flatMap(\.failures) + renderFailures }

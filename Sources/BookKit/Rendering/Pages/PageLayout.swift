@@ -2,11 +2,11 @@ import Plot
 
 /// What every page shares: head with assets, header bar with search and theme toggle, sidebar,
 /// and the scripts. Pages differ only in the sidebar's current entry and the `main` content.
-struct PageLayout {
+struct PageLayout: Encodable {
     var bookTitle: String
     var chapters: [SidebarChapter]
 
-    struct SidebarChapter {
+    struct SidebarChapter: Encodable {
         var number: Int?
         var title: String
         var page: String

@@ -1,7 +1,7 @@
 /// Resolves `@fig-label` / `@tbl-label` to the numbered figure or table it names.
 /// Labels of the chapter being rendered win; otherwise a label of another chapter links there.
-struct ReferenceTable {
-    struct Target: Equatable {
+struct ReferenceTable: Encodable {
+    struct Target: Equatable, Encodable {
         var page: String
         var id: String
         /// "Figure 5.2"
