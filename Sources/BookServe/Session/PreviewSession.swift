@@ -1,0 +1,337 @@
+import BookKit
+import BookWire
+import Foundation
+
+/// `book serve`'s build loop: the pipeline's stages (`BookBuilder`) driven one chapter at a time,
+/// with what they produced kept between rebuilds.
+///
+/// On every batch of changes (`refresh`), on its own serial queue:
+/// 1. each chapter file is read and hashed; only files whose bytes changed are parsed again;
+/// 2. a chapter whose cache key changed (code, seed, options that change what runs) or whose data
+///    files changed is looked up in the cache, and run when missing (`startRun`), in the
+///    background; a run of the same chapter with an older key is cancelled first;
+/// 3. chapters whose parse or result changed are woven again; a chapter that is running keeps
+///    its last woven version (its page stays as it was, with the running banner over it);
+/// 4. the site is rendered through the `PageCache` (only changed pages render) and written
+///    (only changed bytes);
+/// 5. the open pages hear which pages changed (`reload`) and what runs and what failed (`state`).
+public final class PreviewSession: @unchecked Sendable {
+    /// One chapter file as the session knows it.
+    private struct Chapter {
+        var parsed: BookBuilder.Parsed
+        /// The result for the chapter's current key, once known.
+        var outcome: ChapterOutcome?
+        /// What its page shows; nil until first woven.
+        var woven: BookBuilder.WovenEntry?
+        var needsWeaving = true
+    }
+
+    /// A chapter program being compiled and run for cache key `key`.
+    private final class Run: @unchecked Sendable {
+        let key: String
+        let cancellation = RunCancellation()
+        init(key: String) { self.key = key }
+    }
+
+    let builder: BookBuilder
+    let hub: EventHub
+    let pages: ServedPages
+    private let reporter: ProgressReporter
+    private let activity: ChapterActivity
+    private let strings: ServeStrings
+    private let pageCache: PageCache
+    private let queue = DispatchQueue(label: "book serve: session")
+    /// At most `jobs` chapter programs at once; the others wait for a slot.
+    private let runSlots: DispatchSemaphore
+    private let runsFinished = DispatchGroup()
+    /// Set by `stop`, read by every thread.
+    private let stopping = Locked(false)
+    /// Stops the first build's chapters (`start`), which run outside the session's own runs.
+    private let firstBuild = RunCancellation()
+
+    // Owned by `queue`.
+    private var chapters: [String: Chapter] = [:]
+    private var order: [URL] = []
+    private var runs: [String: Run] = [:]
+    /// The bytes each page was last served with, to tell which pages must reload.
+    private var served: [String: [UInt8]] = [:]
+    /// The last version of each chapter page whose chapter built without failures.
+    private var lastGood: [String: [UInt8]] = [:]
+    private var state: LiveState
+    private var bookFailure: String?
+    private var statePending = false
+
+    public init(layout: BookLayout, toolchain: Toolchain, jobs: Int, strings: ServeStrings = .english) {
+        let activity = ChapterActivity(strings: strings)
+        self.activity = activity
+        self.strings = strings
+        let total = (try? layout.chapterFiles().count) ?? 0
+        let hub = EventHub()
+        self.hub = hub
+        pages = ServedPages()
+        state = LiveState(strings: strings)
+        runSlots = DispatchSemaphore(value: max(1, jobs))
+        pageCache = PageCache(folder: layout.pageCacheDirectory)
+        reporter = ProgressReporter(total: total) { slug, event in activity.record(slug: slug, event: event) }
+        builder = BookBuilder(layout: layout, toolchain: toolchain, options: .init(jobs: jobs), reporter: reporter)
+        activity.onChange { [weak self] in
+            guard let self else { return }
+            queue.async { self.scheduleStatePublish() }
+        }
+    }
+
+    public var layout: BookLayout { builder.layout }
+
+    /// The folders whose changes matter: the chapters, and the data folder beside them if any.
+    public var watchedFolders: [URL] {
+        let data = layout.bookRoot.appendingPathComponent("data")
+        return [layout.chaptersDirectory] + (FileManager.default.fileExists(atPath: data.path) ? [data] : [])
+    }
+
+    // MARK: - The first build
+
+    /// Builds the book as `book build` does (cached chapters from the cache, stale ones run, with
+    /// progress on the terminal) and remembers everything for the rebuilds. Returns false when
+    /// `stop` interrupted it (nothing was written then).
+    public func start() throws -> Bool {
+        try queue.sync {
+            let files = try layout.chapterFiles()
+            let inputs = readInputs()
+            var options = builder.options
+            options.cancellation = firstBuild
+            var first = builder
+            first.options = options
+            let parsed = first.parse(files)
+            let outcomes = first.execute(parsed, inputs: inputs, reporter: reporter)
+            if stopping.withLock({ $0 }) { return false }
+            order = files
+            for item in parsed {
+                chapters[item.file.lastPathComponent] = Chapter(
+                    parsed: item, outcome: (try? item.chapter.get()).flatMap { outcomes[$0.slug] })
+            }
+            rebuild(inputs: inputs)
+            return true
+        }
+    }
+
+    // MARK: - Rebuilds
+
+    /// Takes a batch of changed paths (from the watcher, as hints: the files' contents decide).
+    public func refresh(changed paths: Set<String>) {
+        queue.async { [self] in
+            guard !stopping.withLock({ $0 }) else { return }
+            let dataFolder = layout.bookRoot.appendingPathComponent("data").standardizedFileURL.path + "/"
+            refreshNow(dataChanged: paths.contains { $0.hasPrefix(dataFolder) })
+        }
+    }
+
+    private func refreshNow(dataChanged: Bool) {
+        let inputs = readInputs()
+        let files: [URL]
+        do { files = try layout.chapterFiles() } catch {
+            bookFailure = "\(error)"
+            publishState()
+            return
+        }
+        // 1. Parse what changed.
+        let names = Set(files.map(\.lastPathComponent))
+        for (name, chapter) in chapters where !names.contains(name) {
+            if let slug = try? chapter.parsed.chapter.get().slug { cancelRun(slug: slug) }
+            chapters[name] = nil
+        }
+        order = files
+        for file in files {
+            let name = file.lastPathComponent
+            let hash = (try? layout.contents(of: file)).map(ContentHash.of) ?? "missing"
+            if let known = chapters[name], known.parsed.sourceHash == hash { continue }
+            let parsed = builder.parse(file: file)
+            if var known = chapters[name] {
+                known.parsed = parsed
+                known.needsWeaving = true
+                chapters[name] = known
+            } else {
+                chapters[name] = Chapter(parsed: parsed)
+            }
+        }
+        // 2. Results: current ones kept, others from the cache or from a run.
+        for (position, file) in files.enumerated() {
+            let name = file.lastPathComponent
+            guard var chapter = chapters[name], case .success(let parsed) = chapter.parsed.chapter else { continue }
+            let key = inputs.cacheKey(for: parsed)
+            if let run = runs[parsed.slug] {
+                if run.key == key { continue }
+                cancelRun(slug: parsed.slug)
+            }
+            let current = chapter.outcome.map { $0.key == key && !(dataChanged && dataFilesChanged($0.result)) } ?? false
+            if current { continue }
+            if let cached = builder.lookup(parsed, inputs: inputs) {
+                chapter.outcome = cached
+                chapter.needsWeaving = true
+            } else {
+                // The old result stays: the page keeps showing it until the run ends, and it is
+                // current again if the edit is undone before then.
+                startRun(parsed, key: key, position: position + 1, inputs: inputs)
+            }
+            chapters[name] = chapter
+        }
+        rebuild(inputs: inputs)
+    }
+
+    /// Stages 3 to 5 and telling the pages: weave what changed, render, write, announce.
+    private func rebuild(inputs: BuildInputs) {
+        var entries: [BookBuilder.WovenEntry] = []
+        for file in order {
+            guard var chapter = chapters[file.lastPathComponent] else { continue }
+            let slug = try? chapter.parsed.chapter.get().slug
+            let running = slug.map { runs[$0] != nil } ?? false
+            if chapter.needsWeaving && (!running || chapter.woven == nil) {
+                chapter.woven = builder.weave(chapter.parsed, outcome: running ? nil : chapter.outcome)
+                chapter.needsWeaving = running
+                chapters[file.lastPathComponent] = chapter
+            }
+            if let woven = chapter.woven { entries.append(woven) }
+        }
+        let woven = BookBuilder.Woven(entries)
+        var changed: [String] = []
+        var site: BookBuilder.RenderedSite?
+        do {
+            let rendered = try builder.render(woven.chapters, book: try layout.metadata(), pages: pageCache)
+            changed = try builder.write(rendered, woven: woven, inputs: inputs)
+            site = rendered
+            bookFailure = nil
+        } catch {
+            bookFailure = "\(error)"
+        }
+        var reload: Set<String> = []
+        if let site {
+            var shown: [String: [UInt8]] = [:]
+            for entry in entries {
+                let page = entry.chapter.pageName
+                guard let bytes = site.files[page] else { continue }
+                if entry.summary.ok { lastGood[page] = bytes }
+                pages.set(page, to: entry.summary.ok ? nil : lastGood[page])
+                shown[page] = pages.override(for: page) ?? bytes
+            }
+            shown["index.html"] = site.files["index.html"]
+            // Unchanged pages share their bytes with the last build (from the page cache), so
+            // comparing them costs nothing; changed ones differ early or in length.
+            for (page, bytes) in shown where served[page] != bytes { reload.insert(page) }
+            served = shown
+            // A stylesheet or script changed: every page shows it.
+            if changed.contains(where: { !$0.hasSuffix(".html") && $0 != Manifest.fileName && $0 != HTMLBookRenderer.searchIndexPath }) {
+                reload.insert("*")
+            }
+        }
+        state.failures = [:]
+        for entry in entries where !entry.summary.ok {
+            let page = entry.chapter.pageName
+            state.failures[page] = LiveState.Failure(
+                title: ServeStrings.fill(strings.chapterFailed, ["file": entry.chapter.sourcePath]),
+                note: pages.override(for: page) != nil ? strings.showingLastGood : strings.showingFailedPage,
+                lines: entry.summary.failures)
+        }
+        if let bookFailure {
+            state.failures["*"] = LiveState.Failure(title: strings.bookFailed, note: strings.showingLastRendered, lines: [bookFailure])
+        }
+        publishState()
+        hub.publishReload(pages: reload.sorted())
+        if let site, !changed.isEmpty {
+            reporter.message("rendered \(Self.count(site.renderedPages.count, "chapter page")), wrote \(Self.count(changed.count, "file"))")
+        } else if let bookFailure {
+            reporter.message("not rendered: \(bookFailure)")
+        }
+    }
+
+    // MARK: - Runs
+
+    private func startRun(_ chapter: ParsedChapter, key: String, position: Int, inputs: BuildInputs) {
+        let run = Run(key: key)
+        runs[chapter.slug] = run
+        activity.begin(slug: chapter.slug, chapter: chapter)
+        scheduleStatePublish()
+        runsFinished.enter()
+        let builder = self.builder, reporter = self.reporter, slots = runSlots
+        DispatchQueue.global().async { [self] in
+            defer { runsFinished.leave() }
+            slots.wait()
+            defer { slots.signal() }
+            let threads = max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, queue.sync { runs.count }))
+            let outcome = run.cancellation.isCancelled ? nil
+                : builder.run(chapter, position: position, inputs: inputs, engineThreads: threads,
+                              cancellation: run.cancellation, reporter: reporter)
+            queue.async { self.finished(run, slug: chapter.slug, outcome: outcome) }
+        }
+    }
+
+    private func finished(_ run: Run, slug: String, outcome: ChapterOutcome?) {
+        guard runs[slug] === run else { return }     // superseded by a newer run
+        runs[slug] = nil
+        activity.end(slug: slug)
+        guard let outcome, !stopping.withLock({ $0 }) else { publishState(); return }
+        for (name, chapter) in chapters where (try? chapter.parsed.chapter.get().slug) == slug {
+            var updated = chapter
+            updated.outcome = outcome
+            updated.needsWeaving = true
+            chapters[name] = updated
+        }
+        refreshNow(dataChanged: false)
+    }
+
+    private func cancelRun(slug: String) {
+        guard let run = runs.removeValue(forKey: slug) else { return }
+        run.cancellation.cancel()
+        activity.end(slug: slug)
+    }
+
+    // MARK: - Stopping
+
+    /// Stops the first build's chapters and every run (their programs and compilers are killed
+    /// with their sessions); later refreshes do nothing. Returns at once: `waitForRuns` waits.
+    public func requestStop() {
+        stopping.withLock { $0 = true }
+        firstBuild.cancel()
+        queue.async { [self] in
+            for slug in Array(runs.keys) { cancelRun(slug: slug) }
+        }
+    }
+
+    /// Waits until every run started has ended, at most `timeout` seconds; false on timeout.
+    @discardableResult
+    public func waitForRuns(timeout: TimeInterval) -> Bool {
+        queue.sync {}                  // cancellations asked for before this call are done
+        return runsFinished.wait(timeout: .now() + timeout) == .success
+    }
+
+    // MARK: - Helpers
+
+    private static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    private func readInputs() -> BuildInputs {
+        BuildInputs.read(toolchain: builder.toolchain, cacheDirectory: layout.cacheDirectory)
+    }
+
+    /// Whether a data file the result was computed from has other bytes now.
+    private func dataFilesChanged(_ result: ExecutionResult) -> Bool {
+        result.dataFiles.contains { file in
+            let url = file.path.hasPrefix("/") ? URL(fileURLWithPath: file.path) : layout.bookRoot.appendingPathComponent(file.path)
+            return (ContentHash.file(url) ?? "missing") != file.sha256
+        }
+    }
+
+    /// Progress events arrive many times a second: the state goes out at most every 0.2 s.
+    private func scheduleStatePublish() {
+        guard !statePending else { return }
+        statePending = true
+        queue.asyncAfter(deadline: .now() + 0.2) { [self] in
+            statePending = false
+            publishState()
+        }
+    }
+
+    private func publishState() {
+        state.running = activity.banners()
+        hub.publishState(json: state.json)
+    }
+}
