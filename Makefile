@@ -7,7 +7,7 @@ SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex font
 BROWSER_PACKAGES := chromium
 SWIFT ?= swift
 
-.PHONY: book test check bench deps browser-deps browser-check clean
+.PHONY: book test check bench deps browser-deps browser-check serve-check clean
 
 book: deps
 	$(SWIFT) build -c release --product book
@@ -35,6 +35,11 @@ browser-deps:
 
 browser-check: browser-deps
 	python3 Tests/Browser/check_pages.py output screenshots
+
+# `book serve`'s page script in headless Chromium: running banner and failure overlay.
+serve-check: deps browser-deps
+	$(SWIFT) build -c release --product book
+	python3 Tests/Browser/check_serve.py .build/release/book screenshots
 
 clean:
 	$(SWIFT) run -c release book clean

@@ -88,7 +88,13 @@
   if (typeof EventSource === "undefined") { return; }
   var source = new EventSource("/_book/events");
   var lost = false;
-  source.addEventListener("state", function (event) { applyState(JSON.parse(event.data)); });
+  // The browser check (?selfcheck) reads the page once the first state is shown: an open stream
+  // would keep a headless browser's virtual clock waiting for the network forever.
+  var once = /[?&]selfcheck\b/.test(location.search);
+  source.addEventListener("state", function (event) {
+    applyState(JSON.parse(event.data));
+    if (once) { source.close(); }
+  });
   source.addEventListener("reload", function (event) {
     var pages = JSON.parse(event.data).pages;
     if (pages.indexOf("*") >= 0 || pages.indexOf(name) >= 0) {

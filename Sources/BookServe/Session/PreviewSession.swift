@@ -96,6 +96,7 @@ public final class PreviewSession: @unchecked Sendable {
     public func start() throws -> Bool {
         try queue.sync {
             let files = try layout.chapterFiles()
+            builder.warnIfDebugBuild(reporter)
             let inputs = readInputs()
             var options = builder.options
             options.cancellation = firstBuild
@@ -136,7 +137,7 @@ public final class PreviewSession: @unchecked Sendable {
         // 1. Parse what changed.
         let names = Set(files.map(\.lastPathComponent))
         for (name, chapter) in chapters where !names.contains(name) {
-            if let slug = try? chapter.parsed.chapter.get().slug { cancelRun(slug: slug) }
+            cancelRun(slug: ChapterFile.slug(of: chapter.parsed.file.path))
             chapters[name] = nil
         }
         order = files
@@ -156,7 +157,11 @@ public final class PreviewSession: @unchecked Sendable {
         // 2. Results: current ones kept, others from the cache or from a run.
         for (position, file) in files.enumerated() {
             let name = file.lastPathComponent
-            guard var chapter = chapters[name], case .success(let parsed) = chapter.parsed.chapter else { continue }
+            guard var chapter = chapters[name] else { continue }
+            guard case .success(let parsed) = chapter.parsed.chapter else {
+                cancelRun(slug: ChapterFile.slug(of: file.path))      // it no longer parses: its page shows why
+                continue
+            }
             let key = inputs.cacheKey(for: parsed)
             if let run = runs[parsed.slug] {
                 if run.key == key { continue }
@@ -182,8 +187,7 @@ public final class PreviewSession: @unchecked Sendable {
         var entries: [BookBuilder.WovenEntry] = []
         for file in order {
             guard var chapter = chapters[file.lastPathComponent] else { continue }
-            let slug = try? chapter.parsed.chapter.get().slug
-            let running = slug.map { runs[$0] != nil } ?? false
+            let running = runs[ChapterFile.slug(of: file.path)] != nil
             if chapter.needsWeaving && (!running || chapter.woven == nil) {
                 chapter.woven = builder.weave(chapter.parsed, outcome: running ? nil : chapter.outcome)
                 chapter.needsWeaving = running
@@ -268,7 +272,7 @@ public final class PreviewSession: @unchecked Sendable {
         runs[slug] = nil
         activity.end(slug: slug)
         guard let outcome, !stopping.withLock({ $0 }) else { publishState(); return }
-        for (name, chapter) in chapters where (try? chapter.parsed.chapter.get().slug) == slug {
+        for (name, chapter) in chapters where ChapterFile.slug(of: chapter.parsed.file.path) == slug {
             var updated = chapter
             updated.outcome = outcome
             updated.needsWeaving = true
