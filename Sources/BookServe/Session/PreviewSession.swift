@@ -27,9 +27,12 @@ public final class PreviewSession: @unchecked Sendable {
     }
 
     /// A chapter program being compiled and run for cache key `key`.
-    private final class Run: @unchecked Sendable {
+    private final class Run: Sendable {
         let key: String
         let cancellation = RunCancellation()
+        /// Signalled when its thread is done, compiler and program gone: the next run of the
+        /// chapter uses the same work folder, so it waits for this.
+        let ended = DispatchSemaphore(value: 0)
         init(key: String) { self.key = key }
     }
 
@@ -53,10 +56,10 @@ public final class PreviewSession: @unchecked Sendable {
     private var chapters: [String: Chapter] = [:]
     private var order: [URL] = []
     private var runs: [String: Run] = [:]
-    /// The bytes each page was last served with, to tell which pages must reload.
-    private var served: [String: [UInt8]] = [:]
-    /// The last version of each chapter page whose chapter built without failures.
-    private var lastGood: [String: [UInt8]] = [:]
+    /// Cancelled runs whose thread may not have ended yet, by slug.
+    private var stoppingRuns: [String: Run] = [:]
+    /// Which version of each page is shown, and which pages must reload.
+    private var versions = PageVersions()
     private var state: LiveState
     private var bookFailure: String?
     private var statePending = false
@@ -98,10 +101,8 @@ public final class PreviewSession: @unchecked Sendable {
             let files = try layout.chapterFiles()
             builder.warnIfDebugBuild(reporter)
             let inputs = readInputs()
-            var options = builder.options
-            options.cancellation = firstBuild
             var first = builder
-            first.options = options
+            first.options.cancellation = firstBuild
             let parsed = first.parse(files)
             let outcomes = first.execute(parsed, inputs: inputs, reporter: reporter)
             if stopping.withLock({ $0 }) { return false }
@@ -118,11 +119,19 @@ public final class PreviewSession: @unchecked Sendable {
     // MARK: - Rebuilds
 
     /// Takes a batch of changed paths (from the watcher, as hints: the files' contents decide).
+    /// A batch of nothing but editors' own files (`.01-x.md.swp`, `4913`, backups) does nothing.
     public func refresh(changed paths: Set<String>) {
+        let dataFolder = layout.bookRoot.appendingPathComponent("data").standardizedFileURL.path + "/"
+        let chaptersFolder = layout.chaptersDirectory.path
+        let dataChanged = paths.contains { $0.hasPrefix(dataFolder) }
+        let chaptersChanged = paths.contains { path in
+            let name = (path as NSString).lastPathComponent
+            return path == chaptersFolder || (name.hasSuffix(".md") && !name.hasPrefix("."))
+        }
+        guard dataChanged || chaptersChanged else { return }
         queue.async { [self] in
             guard !stopping.withLock({ $0 }) else { return }
-            let dataFolder = layout.bookRoot.appendingPathComponent("data").standardizedFileURL.path + "/"
-            refreshNow(dataChanged: paths.contains { $0.hasPrefix(dataFolder) })
+            refreshNow(dataChanged: dataChanged)
         }
     }
 
@@ -131,6 +140,7 @@ public final class PreviewSession: @unchecked Sendable {
         let files: [URL]
         do { files = try layout.chapterFiles() } catch {
             bookFailure = "\(error)"
+            state.failures = versions.failures(entries: [], bookFailure: bookFailure, strings: strings, pages: pages)
             publishState()
             return
         }
@@ -167,7 +177,7 @@ public final class PreviewSession: @unchecked Sendable {
                 if run.key == key { continue }
                 cancelRun(slug: parsed.slug)
             }
-            let current = chapter.outcome.map { $0.key == key && !(dataChanged && dataFilesChanged($0.result)) } ?? false
+            let current = chapter.outcome.map { $0.key == key && (!dataChanged || layout.cache.dataFilesUnchanged($0.result)) } ?? false
             if current { continue }
             if let cached = builder.lookup(parsed, inputs: inputs) {
                 chapter.outcome = cached
@@ -206,37 +216,8 @@ public final class PreviewSession: @unchecked Sendable {
         } catch {
             bookFailure = "\(error)"
         }
-        var reload: Set<String> = []
-        if let site {
-            var shown: [String: [UInt8]] = [:]
-            for entry in entries {
-                let page = entry.chapter.pageName
-                guard let bytes = site.files[page] else { continue }
-                if entry.summary.ok { lastGood[page] = bytes }
-                pages.set(page, to: entry.summary.ok ? nil : lastGood[page])
-                shown[page] = pages.override(for: page) ?? bytes
-            }
-            shown["index.html"] = site.files["index.html"]
-            // Unchanged pages share their bytes with the last build (from the page cache), so
-            // comparing them costs nothing; changed ones differ early or in length.
-            for (page, bytes) in shown where served[page] != bytes { reload.insert(page) }
-            served = shown
-            // A stylesheet or script changed: every page shows it.
-            if changed.contains(where: { !$0.hasSuffix(".html") && $0 != Manifest.fileName && $0 != HTMLBookRenderer.searchIndexPath }) {
-                reload.insert("*")
-            }
-        }
-        state.failures = [:]
-        for entry in entries where !entry.summary.ok {
-            let page = entry.chapter.pageName
-            state.failures[page] = LiveState.Failure(
-                title: ServeStrings.fill(strings.chapterFailed, ["file": entry.chapter.sourcePath]),
-                note: pages.override(for: page) != nil ? strings.showingLastGood : strings.showingFailedPage,
-                lines: entry.summary.failures)
-        }
-        if let bookFailure {
-            state.failures["*"] = LiveState.Failure(title: strings.bookFailed, note: strings.showingLastRendered, lines: [bookFailure])
-        }
+        let reload = site.map { versions.update(entries: entries, site: $0, changedFiles: changed, pages: pages) } ?? []
+        state.failures = versions.failures(entries: entries, bookFailure: bookFailure, strings: strings, pages: pages)
         publishState()
         hub.publishReload(pages: reload.sorted())
         if let site, !changed.isEmpty {
@@ -250,6 +231,7 @@ public final class PreviewSession: @unchecked Sendable {
 
     private func startRun(_ chapter: ParsedChapter, key: String, position: Int, inputs: BuildInputs) {
         let run = Run(key: key)
+        let previous = stoppingRuns.removeValue(forKey: chapter.slug)
         runs[chapter.slug] = run
         activity.begin(slug: chapter.slug, chapter: chapter)
         scheduleStatePublish()
@@ -257,6 +239,8 @@ public final class PreviewSession: @unchecked Sendable {
         let builder = self.builder, reporter = self.reporter, slots = runSlots
         DispatchQueue.global().async { [self] in
             defer { runsFinished.leave() }
+            defer { run.ended.signal() }
+            previous?.ended.wait()             // a cancelled run stops within a tenth of a second
             slots.wait()
             defer { slots.signal() }
             let threads = max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, queue.sync { runs.count }))
@@ -284,6 +268,7 @@ public final class PreviewSession: @unchecked Sendable {
     private func cancelRun(slug: String) {
         guard let run = runs.removeValue(forKey: slug) else { return }
         run.cancellation.cancel()
+        stoppingRuns[slug] = run
         activity.end(slug: slug)
     }
 
@@ -314,14 +299,6 @@ public final class PreviewSession: @unchecked Sendable {
 
     private func readInputs() -> BuildInputs {
         BuildInputs.read(toolchain: builder.toolchain, cacheDirectory: layout.cacheDirectory)
-    }
-
-    /// Whether a data file the result was computed from has other bytes now.
-    private func dataFilesChanged(_ result: ExecutionResult) -> Bool {
-        result.dataFiles.contains { file in
-            let url = file.path.hasPrefix("/") ? URL(fileURLWithPath: file.path) : layout.bookRoot.appendingPathComponent(file.path)
-            return (ContentHash.file(url) ?? "missing") != file.sha256
-        }
     }
 
     /// Progress events arrive many times a second: the state goes out at most every 0.2 s.
