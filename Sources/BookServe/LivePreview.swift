@@ -33,15 +33,18 @@ public final class LivePreview: Sendable {
         session = PreviewSession(layout: layout, toolchain: toolchain, jobs: settings.jobs)
     }
 
-    /// Builds, serves and rebuilds until `stop`; calls `onListening` with the URL once the
-    /// server listens. Returns after everything stopped; throws when the server cannot start.
+    /// Builds, serves and rebuilds until `stop`; calls `onListening` with the URL once the first
+    /// build is written. Returns after everything stopped; throws when the server cannot start.
+    ///
+    /// The server listens before the first build, so a port already taken is reported at once,
+    /// not after minutes of running chapters (meanwhile it serves what the output folder holds).
     public func run(onListening: (URL) -> Void) throws {
-        guard try session.start(), !stopRequested.withLock({ $0 }) else { return }
         let layout = session.layout
         let handler = PreviewHandler(outputFolder: layout.outputDirectory, pages: session.pages, hub: session.hub)
         let server = try PreviewServer(host: settings.host, port: settings.port, handler: handler)
         let port = try Self.wait { try await server.start() }
         defer { try? Self.wait { await server.stop() } }
+        guard try session.start(), !stopRequested.withLock({ $0 }) else { return }
 
         let session = self.session
         let debouncer = Debouncer(quiet: settings.debounce.quiet, longest: settings.debounce.longest,

@@ -20,7 +20,7 @@ public struct ChapterCache: Sendable {
         var result: ExecutionResult
     }
 
-    public enum Lookup: Equatable {
+    public enum Lookup: Equatable, Sendable {
         case hit(ExecutionResult)
         /// No entry, or the entry is for other inputs.
         case stale

@@ -116,9 +116,11 @@ public struct BookBuilder: Sendable {
 
     // MARK: - Stage 1
 
-    /// Stage 1: every file parsed; a chapter that does not parse keeps its error.
+    /// Stage 1: every file parsed, in parallel (`options.jobs`); a chapter that does not parse
+    /// keeps its error.
     public func parse(_ files: [URL]) -> [Parsed] {
-        files.map(parse(file:))
+        let builder = self
+        return files.parallelMap(parallelism: options.jobs) { builder.parse(file: $0) }
     }
 
     /// Stage 1 for one file.

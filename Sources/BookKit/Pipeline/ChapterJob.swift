@@ -26,8 +26,12 @@ struct ChapterJob: Sendable {
                        executor: @escaping @Sendable (_ slug: String, _ engineThreads: Int) -> ChapterExecutor) -> [String: Outcome] {
         var outcomes: [String: Outcome] = [:]
         var stale: [ChapterJob] = []
-        for job in jobs {
-            if !job.force, case .hit(let result) = cache.lookup(slug: job.chapter.slug, key: job.key) {
+        // Lookups decode JSON and hash data files: in parallel too.
+        let lookups = jobs.parallelMap(parallelism: parallelism) { job in
+            job.force ? .stale : cache.lookup(slug: job.chapter.slug, key: job.key)
+        }
+        for (job, lookup) in zip(jobs, lookups) {
+            if case .hit(let result) = lookup {
                 reporter.line(job.position, job.chapter.slug, "cached")
                 outcomes[job.chapter.slug] = Outcome(slug: job.chapter.slug, key: job.key, result: result, cached: true)
             } else {
