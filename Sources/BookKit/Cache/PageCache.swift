@@ -19,7 +19,7 @@ import Darwin
 ///
 /// Kept in memory, so `book serve` keeps one between rebuilds, and with a folder also on disk
 /// (`.book-cache/pages/`), so a later `book build` finds it: per page `<name>.json` (key, search
-/// entries, byte count) beside `<name>.html` (the bytes). A damaged entry is a miss.
+/// entries, byte count) beside `<name>.page` (the bytes). A damaged entry is a miss.
 public final class PageCache: @unchecked Sendable {
     private struct Entry: Codable {
         var key: String
