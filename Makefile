@@ -1,13 +1,14 @@
 # NeuralBook: two commands for a newcomer.
 #   make book   installs what is missing, builds the engine and the tool in release mode, builds the book
 #   make test   installs what is missing, runs the test suite
+#   make pdf    installs what is missing (Chromium, poppler-utils), prints the whole book to book.pdf
 # Plain Swift, once the system packages are there: `swift run -c release book build`, `swift test`.
 
 SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex dataset-fashion-mnist
-BROWSER_PACKAGES := chromium
+BROWSER_PACKAGES := chromium poppler-utils
 SWIFT ?= swift
 
-.PHONY: book test check bench deps browser-deps browser-check serve-check clean
+.PHONY: book test check bench deps browser-deps browser-check pdf serve-check clean
 
 book: deps
 	$(SWIFT) build -c release --product book
@@ -33,8 +34,15 @@ deps:
 browser-deps:
 	@./.ci/install-packages $(BROWSER_PACKAGES)
 
-browser-check: browser-deps
-	python3 Tests/Browser/check_pages.py output screenshots
+# The pages at 1280 and 390 px and in print, and `book pdf` (its PDF is written to a scratch folder).
+browser-check: deps browser-deps
+	$(SWIFT) build -c release --product book
+	python3 Tests/Browser/check_pages.py output screenshots --book .build/release/book --chapters chapters
+
+# The whole book as one PDF (not committed: see .gitignore). `book pdf --expand-code` unfolds folded code.
+pdf: deps browser-deps
+	$(SWIFT) build -c release --product book
+	$(SWIFT) run -c release --skip-build book pdf --output book.pdf
 
 # `book serve`'s page script in headless Chromium: running banner and failure overlay.
 serve-check: deps browser-deps

@@ -1,7 +1,7 @@
 import ArgumentParser
 import NeuralEngine
 
-/// `swift run -c release bench [NAME...] [--json] [--threads N]`: times the engine's benchmark
+/// `swift run -c release bench [NAME...] [--json] [--phases] [--threads N]`: times the engine's benchmark
 /// workloads (defined in the engine issue; reference figures in shared/BENCHMARKS.md). Each workload
 /// runs warm-up repetitions, then timed ones, and reports the median (with min and max).
 @main
@@ -16,6 +16,12 @@ struct BenchCommand: ParsableCommand {
 
     @Flag(help: "Print one JSON object per workload.")
     var json = false
+
+    @Flag(help: "After timing a training-step workload, profile its phases (forward and backward of each layer, update): median ms, GFLOP/s and effective GB/s.")
+    var phases = false
+
+    @Flag(help: "Run every layer on its own (Sequential.fusesLayers = false): the composite the fused paths replace.")
+    var unfused = false
 
     @Option(help: "Worker threads (default 2, or NEURALBOOK_THREADS).")
     var threads: Int?
@@ -32,6 +38,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         if let threads { Parallel.threadCount = threads }
+        SequentialStep.fusesLayers = !unfused
         if let steps = memoryChildSteps {
             MLPMemoryWorkload.runChild(steps: steps)
             return
@@ -47,6 +54,11 @@ struct BenchCommand: ParsableCommand {
             let body = try workload.prepare()
             let timing = TimingSummary.measure(warmups: workload.warmups, repetitions: workload.repetitions, body)
             Report.timed(workload, timing, json: json)
+            if phases, let makeStep = workload.phases {
+                // Outside the timed loop: a fresh model, the layers called one by one, gradient hooks.
+                let profile = makeStep().profile(warmups: workload.warmups, repetitions: workload.repetitions)
+                Report.phases(workload.name, profile, copyGBps: CopyBandwidth.measure(), json: json)
+            }
         }
     }
 }

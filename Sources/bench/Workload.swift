@@ -8,15 +8,18 @@ struct Workload {
     let repetitions: Int
     /// Floating-point operations of one run (for GFLOP/s), nil when the figure would be meaningless.
     let flops: Double?
+    /// For training-step workloads: a fresh step to profile phase by phase (`bench --phases`).
+    let phases: (() -> SequentialStep)?
     let prepare: () throws -> () -> Void
 
     init(name: String, summary: String, warmups: Int, repetitions: Int, flops: Double? = nil,
-         prepare: @escaping () throws -> () -> Void) {
+         phases: (() -> SequentialStep)? = nil, prepare: @escaping () throws -> () -> Void) {
         self.name = name
         self.summary = summary
         self.warmups = warmups
         self.repetitions = repetitions
         self.flops = flops
+        self.phases = phases
         self.prepare = prepare
     }
 }
@@ -30,6 +33,7 @@ enum Workloads {
         MLPTrainWorkload.make(),
         CNNStepWorkload.make(norm: .batch),
         CNNStepWorkload.make(norm: .group),
-    ] }
+        CNNFashionStepWorkload.make(),
+    ] + ConvGEMMWorkload.all }
     static var names: [String] { timed.map(\.name) + [MLPMemoryWorkload.name] }
 }

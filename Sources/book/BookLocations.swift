@@ -12,6 +12,11 @@ struct BookLocations: ParsableArguments {
     var output: String = "output"
 
     func layout() throws -> BookLayout {
+        try Self.layout(chapters: chapters, output: output)
+    }
+
+    /// The layout of the book in `chapters`, written to `output` (relative to the current folder).
+    static func layout(chapters: String, output: String) throws -> BookLayout {
         let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let chaptersURL = URL(fileURLWithPath: chapters, relativeTo: base).standardizedFileURL
         var isFolder: ObjCBool = false

@@ -13,14 +13,23 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let start = Date()
         let layout = try locations.layout()
-        let findings = try BookChecker(layout: layout, toolchain: try Toolchain.locate(), jobs: parallel.jobs).check()
+        let checker = BookChecker(layout: layout, toolchain: try Toolchain.locate(), jobs: parallel.jobs)
+        let findings = try checker.check()
         var errors = 0
         for finding in findings {
             for line in finding.diagnostics { print(line) }
-            print("\(finding.sourcePath): \(finding.errorCount == 0 ? "ok" : "\(finding.errorCount) error(s)")")
+            print("\(finding.sourcePath): \(finding.errorCount == 0 ? "ok" : BuildReport.counted(finding.errorCount, "error"))")
             errors += finding.errorCount
         }
-        print(String(format: "checked %d chapters in %.2f s, %d error(s)", findings.count, Date().timeIntervalSince(start), errors))
+        let citations = try checker.citationWarnings()
+        for warning in citations.warnings { print(warning) }
+        if !citations.notBuilt.isEmpty {
+            print("not built yet, so their figures and tables were not checked for citations: "
+                  + citations.notBuilt.joined(separator: ", "))
+        }
+        print("checked " + BuildReport.counted(findings.count, "chapter") + String(format: " in %.2f s, ", Date().timeIntervalSince(start))
+              + BuildReport.counted(errors, "error") + ", " + BuildReport.counted(citations.warnings.count, "uncited figure or table", plural: "uncited figures or tables"))
         if errors > 0 { throw ExitCode.failure }
     }
+
 }

@@ -27,7 +27,8 @@ final class PageCacheTests: XCTestCase {
         let site = try builder.render(chapters, book: book, pages: pages)
         let whole = try HTMLBookRenderer().render(book: book, chapters: chapters)
         XCTAssertEqual(site.files.keys.sorted(), whole.keys.sorted())
-        for (path, bytes) in whole { XCTAssertEqual(site.files[path], bytes, "\(path) differs from the whole-site render") }
+        // Compared as a flag: a failure names the page instead of printing both byte arrays.
+        for (path, bytes) in whole { XCTAssertTrue(site.files[path] == bytes, "\(path) differs from the whole-site render") }
         return site
     }
 
@@ -79,17 +80,107 @@ final class PageCacheTests: XCTestCase {
         XCTAssertEqual(try render(RenderFixtureBook.chapters, pages: PageCache(folder: folder)).renderedPages, ["05-initialization.html"])
     }
 
-    func testTheKeyFollowsTheChapterTheContextAndThePosition() {
+    func testTheKeyFollowsTheChapterTheBookAroundItAndThePosition() throws {
         let pages = PageCache(folder: nil)
-        let chapter = RenderFixtureBook.chapters[1]
-        let key = pages.key(for: chapter, position: 1, context: "c")
-        XCTAssertEqual(pages.key(for: chapter, position: 1, context: "c"), key)
-        XCTAssertNotEqual(pages.key(for: chapter, position: 0, context: "c"), key)
-        XCTAssertNotEqual(pages.key(for: chapter, position: 1, context: "d"), key)
-        var captioned = chapter
-        guard case .cell(var cell) = captioned.items[1] else { return XCTFail("fixture changed") }
+        let outline = try HTMLBookRenderer().outline(book: RenderFixtureBook.book, chapters: RenderFixtureBook.chapters)
+        let key = pages.key(at: 1, in: outline)
+        XCTAssertEqual(pages.key(at: 1, in: outline), key)
+        XCTAssertNotEqual(pages.key(at: 0, in: outline), key)
+
+        var captioned = outline
+        guard case .cell(var cell) = captioned.chapters[1].items[1] else { return XCTFail("fixture changed") }
         cell.caption = "A new caption"
-        captioned.items[1] = .cell(cell)
-        XCTAssertNotEqual(pages.key(for: captioned, position: 1, context: "c"), key)
+        captioned.chapters[1].items[1] = .cell(cell)
+        XCTAssertNotEqual(pages.key(at: 1, in: captioned), key)
+
+        var folded = outline
+        folded.book.codeFold = true
+        XCTAssertNotEqual(pages.key(at: 1, in: folded), key, "the book's code-fold default folds this page's blocks")
+        var retitled = outline
+        retitled.layout.bookTitle = "Another book"
+        XCTAssertNotEqual(pages.key(at: 1, in: retitled), key)
+        var translated = outline
+        translated.layout.strings.section = "Abschnitt"
+        XCTAssertNotEqual(pages.key(at: 1, in: translated), key, "UI strings are part of every page")
+    }
+
+    // MARK: - What a page takes from other chapters
+
+    /// Chapter 3 labels a section and an equation; chapter 4 cites nothing; chapter 5 cites the
+    /// section in its prose and the equation in a figure caption; appendix A cites chapter 3's title.
+    private func citingBook(chapter3 prose3: String) -> [WovenChapter] {
+        let chapter3 = WovenChapter(sourcePath: "chapters/03-basics.md", slug: "03-basics", number: 3, title: "Basics",
+                                    summary: nil, items: [.prose(markdown: prose3, line: 1, inlineValues: [])])
+        let chapter4 = WovenChapter(sourcePath: "chapters/04-more.md", slug: "04-more", number: 4, title: "More",
+                                    summary: nil, items: [.prose(markdown: "# More\n\n## Plain\n\nNo references here.", line: 1, inlineValues: [])])
+        let chapter5 = WovenChapter(
+            sourcePath: "chapters/05-citing.md", slug: "05-citing", number: 5, title: "Citing", summary: nil,
+            items: [.prose(markdown: "# Citing\n\nAs @sec-weight-decay showed, decay helps.", line: 1, inlineValues: []),
+                    .cell(WovenCell(index: 1, language: "swift", code: "show(chart)", line: 5, label: "fig-decay",
+                                    caption: "The loss of @eq-decay over training",
+                                    outputs: [.figure(svg: RenderFixtureBook.svg, caption: nil, label: nil, alt: "two lines")]))])
+        let appendix = WovenChapter(sourcePath: "chapters/A-notes.md", slug: "A-notes", ordinal: .appendix("A"), title: "Notes",
+                                    summary: nil, items: [.prose(markdown: "# Notes\n\nSee @sec-basics and @fig-decay.", line: 1, inlineValues: [])])
+        return [chapter3, chapter4, chapter5, appendix]
+    }
+
+    private static let chapter3 = """
+        # Basics {#sec-basics}
+
+        ## Losses
+
+        ## Weight decay {#sec-weight-decay}
+
+        $$ L' = L + \\lambda \\lVert w \\rVert^2 $$ {#eq-decay}
+        """
+
+    func testRenumberingASectionRendersThePagesThatCiteItAgain() throws {
+        let pages = PageCache(folder: nil)
+        let first = try render(citingBook(chapter3: Self.chapter3), pages: pages)
+        XCTAssertEqual(first.renderedPages, ["03-basics.html", "04-more.html", "05-citing.html", "A-notes.html"])
+        XCTAssertTrue(page("05-citing.html", first).contains(">Section 3.2</a>"))
+
+        // A prose edit in chapter 3 that numbers nothing differently: only its own page.
+        let reworded = Self.chapter3.replacingOccurrences(of: "## Losses", with: "## Losses\n\nA new sentence.")
+        XCTAssertEqual(try render(citingBook(chapter3: reworded), pages: pages).renderedPages, ["03-basics.html"])
+
+        // A new section before the labelled one: "Section 3.2" is now "Section 3.3", and chapter 5
+        // cites it; chapter 4 and the appendix cite nothing that moved.
+        let renumbered = reworded.replacingOccurrences(of: "## Losses", with: "## Warm-up\n\n## Losses")
+        let second = try render(citingBook(chapter3: renumbered), pages: pages)
+        XCTAssertEqual(second.renderedPages, ["03-basics.html", "05-citing.html"])
+        XCTAssertTrue(page("05-citing.html", second).contains(">Section 3.3</a>"))
+        XCTAssertFalse(page("05-citing.html", second).contains("Section 3.2"))
+    }
+
+    func testRenumberingAnEquationReachesACaptionThatCitesIt() throws {
+        let pages = PageCache(folder: nil)
+        _ = try render(citingBook(chapter3: Self.chapter3), pages: pages)
+        let renumbered = Self.chapter3.replacingOccurrences(of: "## Losses", with: "## Losses\n\n$$ L = -\\log p $$ {#eq-loss}")
+        let site = try render(citingBook(chapter3: renumbered), pages: pages)
+        XCTAssertEqual(site.renderedPages, ["03-basics.html", "05-citing.html"])
+        XCTAssertTrue(page("05-citing.html", site).contains("Equation 3.2"))
+    }
+
+    func testAChapterThatBecomesAnAppendixRendersItsCitersAgain() throws {
+        let pages = PageCache(folder: nil)
+        _ = try render(citingBook(chapter3: Self.chapter3), pages: pages)
+        var book = citingBook(chapter3: Self.chapter3)
+        // Chapter 5 becomes appendix B (its file renamed B-citing.md): its figure is Figure B.1,
+        // which appendix A cites; every sidebar lists it under its new letter.
+        book[2].ordinal = .appendix("B")
+        book.swapAt(2, 3)
+        let site = try render(book, pages: pages)
+        XCTAssertEqual(site.renderedPages.sorted(), ["03-basics.html", "04-more.html", "05-citing.html", "A-notes.html"])
+        XCTAssertTrue(page("A-notes.html", site).contains("Figure B.1"))
+    }
+
+    func testMentionedLabelsHoldEveryReferenceWhereverItIs() {
+        let text = #"{"a":"see @sec-café, @fig-x_ and `@tbl-y` \n@eq-z\n","b":"mail@sec-w @fig- @foo-bar"}"#
+        XCTAssertEqual(ProtectedProse.mentionedLabels(in: text), ["sec-café", "fig-x", "tbl-y", "eq-z", "sec-w"])
+    }
+
+    private func page(_ path: String, _ site: BookBuilder.RenderedSite) -> String {
+        String(decoding: site.files[path] ?? [], as: UTF8.self)
     }
 }

@@ -37,7 +37,8 @@ final class RenderCellTests: XCTestCase {
         XCTAssertTrue(html.contains("<strong>Claims checked by running this chapter: </strong>1 verified, 1 failed"))
         XCTAssertTrue(html.contains("<li class=\"failed\"><a href=\"#claim-2\">"))
         XCTAssertTrue(html.contains("<div class=\"claim passed\" id=\"claim-1\">"))
-        XCTAssertTrue(html.contains("<span class=\"claim-detail\">observed 3.0000001, expected 3 ± 1e-5</span>"))
+        XCTAssertTrue(html.contains("<span class=\"claim-detail\"><span class=\"claim-observed\">observed <span class=\"claim-value\">3.0000001</span></span> "
+                                    + "<span class=\"claim-expected\">expected <span class=\"claim-value\">3 ± 1e-5</span></span></span>"), html)
         let index = try page("index.html")
         XCTAssertTrue(index.contains("✗ 1 of 2 claims failed"))
     }
@@ -50,12 +51,12 @@ final class RenderCellTests: XCTestCase {
         XCTAssertTrue(html.contains("<div class=\"cell-error expected\">"))
         XCTAssertTrue(html.contains("Fatal error: Index out of range"))
         XCTAssertTrue(html.contains("not run (an earlier block failed)"))
-        XCTAssertTrue(html.contains("<code class=\"language-python\">print('shown, not run')</code>"), "other languages are shown, escaped, not highlighted")
+        XCTAssertTrue(html.contains("<code class=\"language-python\"><span class=\"line\">print('shown, not run')</span></code>"), "other languages are shown, escaped, not highlighted")
     }
 
     func testInlineValuesAreSubstitutedOrMarked() throws {
         XCTAssertTrue(try page("03-backpropagation.html").contains(
-            "uses <span class=\"inline-value\" title=\"model.parameterCount\">1 024</span> parameters"))
+            "uses <span class=\"inline-value num\" title=\"model.parameterCount\">1 024</span> parameters"))
         XCTAssertTrue(try page("05-initialization.html").contains(
             "<span class=\"inline-value error\" title=\"1 / 0: division by zero\">⚠ 1 / 0: division by zero</span>"))
     }

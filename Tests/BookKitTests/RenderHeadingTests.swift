@@ -34,8 +34,8 @@ final class RenderHeadingTests: XCTestCase {
 
     func testChapterPageListsItsSectionsInTheSidebar() throws {
         let page = String(decoding: try RenderFixtureBook.render()["05-initialization.html"]!, as: UTF8.self)
-        XCTAssertTrue(page.contains("<li class=\"toc-h2\"><a href=\"#batch-normalization\">Batch normalization</a></li>"), page)
-        XCTAssertTrue(page.contains("<li class=\"toc-h2\"><a href=\"#batch-normalization-2\">Batch normalization</a></li>"))
+        XCTAssertTrue(page.contains("<li class=\"toc-h2\"><a href=\"#batch-normalization\"><span class=\"section-number\">5.2</span> Batch normalization</a></li>"), page)
+        XCTAssertTrue(page.contains("<li class=\"toc-h2\"><a href=\"#batch-normalization-2\"><span class=\"section-number\">5.3</span> Batch normalization</a></li>"))
         XCTAssertTrue(page.contains("<h2 id=\"variance-preserving-initialization\">"))
         XCTAssertTrue(page.contains("aria-current=\"page\""))
     }

@@ -14,9 +14,9 @@ final class RenderSiteTests: XCTestCase {
         let script = String(decoding: try RenderFixtureBook.render()["assets/search-index.js"]!, as: UTF8.self)
         XCTAssertTrue(script.contains("window.BOOK_SEARCH = ["))
         XCTAssertTrue(script.contains("{\"k\":\"chapter\",\"t\":\"3 Backpropagation\","))
-        XCTAssertTrue(script.contains("{\"k\":\"section\",\"t\":\"5 Initialization and Normalization › Batch normalization\",\"x\":\"Batch normalization\",\"u\":\"05-initialization.html#batch-normalization\"}"), script)
+        XCTAssertTrue(script.contains("{\"k\":\"section\",\"t\":\"5 Initialization and Normalization › 5.2 Batch normalization\",\"x\":\"5.2 Batch normalization\",\"u\":\"05-initialization.html#batch-normalization\"}"), script)
         XCTAssertTrue(script.contains("\"u\":\"03-backpropagation.html#a-gradient-check\""))
-        XCTAssertTrue(script.contains("{\"k\":\"figure\",\"t\":\"3 Backpropagation › A gradient check\",\"x\":\"Figure 3.1: Training loss of a tiny model"), script)
+        XCTAssertTrue(script.contains("{\"k\":\"figure\",\"t\":\"3 Backpropagation › 3.2 A gradient check\",\"x\":\"Figure 3.1: Training loss of a tiny model"), script)
         XCTAssertTrue(script.contains("\"k\":\"paragraph\""))
     }
 

@@ -19,6 +19,9 @@ final class AltTextTests: XCTestCase {
     }
 
     func testFixedDigitsAndCountedNouns() {
+        XCTAssertEqual(fixed(-0.0004, 1), "0.0")
+        XCTAssertEqual(fixed(-0.04, 1), "0.0")
+        XCTAssertEqual(fixed(-0.06, 1), "-0.1")
         XCTAssertEqual(counted(1, "epoch"), "1 epoch")
         XCTAssertEqual(counted(2, "epoch"), "2 epochs")
         XCTAssertEqual(counted(0, "child", plural: "children"), "0 children")

@@ -25,7 +25,7 @@ final class ServeIntegrationTests: XCTestCase {
         let chapter = try RawHTTP.get(port: port, "/01-prose.html")
         XCTAssertEqual(chapter.status, 200)
         XCTAssertTrue(chapter.body.contains("Original prose."))
-        XCTAssertTrue(chapter.body.contains("The answer is <span class=\"inline-value\" title=\"answer\">42</span>"), chapter.body)
+        XCTAssertTrue(chapter.body.contains("The answer is <span class=\"inline-value num\" title=\"answer\">42</span>"), chapter.body)
         XCTAssertTrue(chapter.body.contains("<script src=\"/_book/live.js\" defer></script></head>"))
         let onDisk = try String(contentsOf: root.appendingPathComponent("output/01-prose.html"), encoding: .utf8)
         XCTAssertFalse(onDisk.contains("/_book/"), "the output folder holds what `book build` writes")

@@ -1,112 +1,85 @@
 #!/usr/bin/env python3
-"""Opens every page of the built book in headless Chromium and checks it like a reader would.
+"""Opens every page of the built book in headless Chromium and checks it like a reader would, on a
+laptop, on a phone and on paper.
 
-Usage: python3 Tests/Browser/check_pages.py OUTPUT_DIR SCREENSHOT_DIR
+Usage: python3 Tests/Browser/check_pages.py OUTPUT_DIR SCREENSHOT_DIR [--book BOOK --chapters DIR]
 
 For every top-level *.html page of OUTPUT_DIR:
-  - Chromium loads it from file:// with ?selfcheck; the page's own book.js then verifies that every
-    stylesheet, script, image and font loaded and that every math element was typeset by KaTeX,
-    and writes <div id="selfcheck" data-status="ok|fail" data-problems="..."> into the DOM,
-    which --dump-dom reveals;
-  - any JavaScript console error (including "Failed to load resource") fails the page;
-  - no raw "$$" may be left in the rendered text (math that was never typeset);
-  - every relative link, script, stylesheet and image must point at a file that exists, and every
-    "#fragment" at an id that exists in the target page.
-Then it saves screenshots of the index and of one chapter (the first with math), in light and dark
-mode, for a person to look at.
+  - static: no network asset; every relative link, script, stylesheet and image points at a file
+    that exists, and every "#fragment" at an id that exists in the target page;
+  - at 1280 px: the page's own self-check (?selfcheck: every asset loaded, every formula typeset
+    by KaTeX) passes, no console error or uncaught exception, no raw "$$" left in the text,
+    every code block either fits its column or scrolls with a visible cue and has a copy button
+    that copies its exact code, and a link to a claim inside a collapsed answer shows the claim;
+  - at 390 px (a phone): the page does not scroll sideways, no chart text renders under 9 CSS px
+    (measured as drawn, so a chart kept at its data-min-width counts at that width), whatever
+    scrolls sideways shows a cue, the search box is at least 150 px wide and its results lie
+    inside the screen, and the navigation drawer closes when a link in it or the page is tapped;
+  - printed in the dark theme (print media emulated): text on claim boxes, tables, code and
+    inline values has a contrast of at least 4.5:1 with what is behind it.
+With --book, `BOOK pdf` prints the book (started first, it runs while the pages are checked): its
+page count must be plausible and its text (pdftotext) must hold every chapter's title.
+Screenshots of the index and of one chapter (the first with math) go to SCREENSHOT_DIR: 1280 px
+light and dark, 390 px light and dark, printed (dark theme asked for, light on paper), and the
+first pages of the PDF.
 
-Python 3 standard library only; installs nothing (CI installs Debian's `chromium`). Prints one line
-per check and, last, "N passed, M failed"; exits non-zero when anything failed.
+Python 3 standard library only, with the DevTools protocol over Chromium's pipe (devtools.py);
+CI installs Debian's `chromium` and `poppler-utils`. Prints one line per check and, last,
+"N passed, M failed"; exits non-zero when anything failed.
 """
 
 import html.parser
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import unicodedata
 import urllib.parse
 
-TIMEOUT_SECONDS = 90
-BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from devtools import Browser, DevToolsError, find_browser  # noqa: E402
 
-
-def find_browser():
-    for name in BROWSER_NAMES:
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
-def run_browser(browser, profile, url, extra):
-    command = [browser, "--headless=new", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr",
-               "--v=0", "--virtual-time-budget=5000", "--user-data-dir=" + profile,
-               "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-               "--allow-file-access-from-files"] + extra + [url]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
-    except subprocess.TimeoutExpired:
-        return None, "", "timed out after %d s" % TIMEOUT_SECONDS
-    return done.stdout, done.stderr, None
-
-
-# Chromium logs every console message as `[..:INFO:CONSOLE:12] "message", source: file:///x.js (12)`
-# (older versions: `CONSOLE(12)`), whatever its level, so errors are recognised by their text; the
-# page's self-check additionally records every console.error call and uncaught exception.
-CONSOLE_LINE = re.compile(r"CONSOLE[:(]\d+\)?\]\s*\"(.*)\",\s*source:\s*(\S*)")
-ERROR_MARKERS = ("Uncaught", "Failed to load resource", "NeuralBook:", "net::ERR_", "Refused to",
-                 "SyntaxError", "TypeError", "ReferenceError", "RangeError", "Error:")
-
-
-def console_errors(stderr):
-    errors = []
-    for line in stderr.splitlines():
-        match = CONSOLE_LINE.search(line)
-        if match:
-            message, source = match.group(1), match.group(2)
-            if ":ERROR:CONSOLE" in line or any(marker in message for marker in ERROR_MARKERS):
-                errors.append("%s (%s)" % (message[:300], source))
-        elif "net::ERR_" in line and "file://" in line:
-            errors.append(line.strip()[:300])
-    return errors
+DESKTOP = (1280, 1600)
+PHONE = (390, 844)
+MIN_SVG_TEXT_PX = 9.0
+MIN_SEARCH_WIDTH = 150
+MIN_CONTRAST = 4.5
 
 
 class PageParser(html.parser.HTMLParser):
-    """Collects ids, local references, and the visible prose text: not script, style, KaTeX's TeX
-    annotation, nor code and program output, where a literal "$$" is legitimate."""
-
-    SKIP = {"script", "style", "annotation", "title", "code", "pre", "textarea"}
+    """Collects ids and local references."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.ids = set()
         self.references = []
-        self.text = []
-        self.skip_depth = 0
-        self.selfcheck = None
+        self.title = None
+        self._in_h1 = False
+        self._h1 = []
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if "id" in attributes:
             self.ids.add(attributes["id"])
-            if attributes["id"] == "selfcheck":
-                self.selfcheck = (attributes.get("data-status"), attributes.get("data-problems", ""))
         for name in ("href", "src"):
             value = attributes.get(name)
             if value is not None and tag in ("a", "link", "script", "img", "source"):
                 self.references.append(value)
-        if tag in self.SKIP:
-            self.skip_depth += 1
+        if tag == "h1" and self.title is None:
+            self._in_h1 = True
 
     def handle_endtag(self, tag):
-        if tag in self.SKIP and self.skip_depth > 0:
-            self.skip_depth -= 1
+        if tag == "h1" and self._in_h1:
+            self._in_h1 = False
+            self.title = "".join(self._h1).strip()
 
     def handle_data(self, data):
-        if self.skip_depth == 0:
-            self.text.append(data)
+        if self._in_h1:
+            self._h1.append(data)
 
 
 def parse(markup):
@@ -120,9 +93,7 @@ def broken_references(output_dir, page_name, parser, id_cache):
     for reference in parser.references:
         parts = urllib.parse.urlsplit(reference)
         if parts.scheme or reference.startswith("//"):
-            if parts.scheme in ("http", "https"):
-                continue  # external links are allowed in prose; assets must be local (checked below)
-            continue
+            continue  # external links are allowed in prose; assets must be local (checked below)
         path = urllib.parse.unquote(parts.path) or page_name
         target = os.path.normpath(os.path.join(output_dir, path))
         if not os.path.isfile(target):
@@ -141,41 +112,360 @@ def external_assets(markup):
     return re.findall(r"<(?:script|link|img)[^>]+(?:src|href)=\"(https?://[^\"]+)\"", markup)
 
 
-def check_page(browser, profile, output_dir, page_name, id_cache):
-    problems = []
-    path = os.path.abspath(os.path.join(output_dir, page_name))
-    with open(path, encoding="utf-8") as handle:
-        source = handle.read()
-    problems += ["loads a network asset: " + url for url in external_assets(source)]
-    problems += broken_references(output_dir, page_name, parse(source), id_cache)
+# Scripts run in the page. Each returns a list of problems (strings).
 
-    dom, stderr, failure = run_browser(browser, profile, "file://" + path + "?selfcheck", ["--dump-dom"])
-    if failure:
-        return problems + [failure]
-    problems += ["console error: " + error for error in console_errors(stderr)]
-    rendered = parse(dom)
-    if rendered.selfcheck is None:
-        problems.append("no #selfcheck marker in the DOM: book.js did not run to the end")
-    elif rendered.selfcheck[0] != "ok":
-        problems.append("self-check failed: " + rendered.selfcheck[1])
-    text = "".join(rendered.text)
-    if "$$" in text:
-        at = text.index("$$")
-        problems.append("raw $$ left in the rendered text: %r" % text[max(0, at - 40):at + 40])
-    return problems
+SELF_CHECK = """
+new Promise(resolve => {
+  const started = Date.now();
+  (function poll() {
+    const marker = document.getElementById('selfcheck');
+    if (marker) { resolve([marker.getAttribute('data-status'), marker.getAttribute('data-problems') || '']); }
+    else if (Date.now() - started > 15000) { resolve(null); }
+    else { setTimeout(poll, 50); }
+  })();
+})
+"""
+
+RAW_MATH = """
+(() => {
+  const skip = new Set(['SCRIPT', 'STYLE', 'ANNOTATION', 'TITLE', 'CODE', 'PRE', 'TEXTAREA']);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    let skipped = false;
+    for (let e = node.parentElement; e; e = e.parentElement) { if (skip.has(e.tagName.toUpperCase())) { skipped = true; break; } }
+    if (!skipped) { text += node.data; }
+  }
+  const at = text.indexOf('$$');
+  return at < 0 ? [] : ['raw $$ left in the rendered text: ' + JSON.stringify(text.slice(Math.max(0, at - 40), at + 40))];
+})()
+"""
+
+# What scrolls sideways must be able to (overflow-x auto or scroll) and show a cue: the scroll
+# shadows of content.css, a background gradient.
+SCROLL_CUES = """
+(selector => {
+  const problems = [];
+  document.querySelectorAll(selector).forEach(element => {
+    if (element.scrollWidth <= element.clientWidth + 1) { return; }
+    const style = getComputedStyle(element);
+    const name = element.tagName.toLowerCase() + (element.className ? '.' + String(element.className).split(' ').join('.') : '');
+    const where = (element.closest('[id]') || {}).id || '';
+    if (!['auto', 'scroll'].includes(style.overflowX)) {
+      problems.push(name + ' near #' + where + ' runs ' + (element.scrollWidth - element.clientWidth) + ' px past its column unseen');
+    } else if (!style.backgroundImage.includes('gradient')) {
+      problems.push(name + ' near #' + where + ' scrolls without a visible cue');
+    }
+  });
+  return problems;
+})
+"""
+
+CODE_FITS = SCROLL_CUES + "('pre.code, pre.output')"
+PHONE_SCROLLERS = SCROLL_CUES + "('pre, table, .math.display, .figure-body, .table-scroll')"
+
+# Every code block has a copy button, shown by book.js; a click hands the block's exact code to
+# the clipboard (headless Chromium has no clipboard to read back, so the page's writeText is
+# watched instead) and the button says so.
+COPY_BUTTONS = """
+(() => new Promise(resolve => {
+  let copied = null;
+  if (!navigator.clipboard) { Object.defineProperty(navigator, 'clipboard', {value: {}, configurable: true}); }
+  navigator.clipboard.writeText = text => { copied = text; return Promise.resolve(); };
+  const problems = [];
+  const blocks = [...document.querySelectorAll('pre.code')];
+  blocks.forEach(pre => {
+    const button = pre.closest('.cell-source') && pre.closest('.cell-source').querySelector('.copy-code');
+    if (!button) { problems.push('no copy button for the code near #' + ((pre.closest('[id]') || {}).id || '')); }
+    else if (button.hidden) { problems.push('the copy button near #' + (pre.closest('[id]') || {}).id + ' stays hidden'); }
+  });
+  const first = blocks.map(pre => pre.closest('.cell-source').querySelector('.copy-code')).find(b => b && b.offsetParent);
+  if (!first) { resolve(problems); return; }
+  const lines = [...first.closest('.cell-source').querySelectorAll('pre.code .line')].map(line => line.textContent.replace(/\\n$/, ''));
+  first.click();
+  setTimeout(() => {
+    if (copied !== lines.join('\\n')) { problems.push('Copy gave ' + JSON.stringify((copied || '').slice(0, 60)) + ', not the block\\'s code'); }
+    if (first.textContent !== first.getAttribute('data-copied')) { problems.push('the copy button does not say it copied (it says ' + JSON.stringify(first.textContent) + ')'); }
+    resolve(problems);
+  }, 150);
+}))()
+"""
+
+# A link to a claim inside a collapsed answer (the claims summary has one per claim) opens the
+# answer and shows the claim.
+HIDDEN_TARGETS = """
+(() => new Promise(resolve => {
+  const link = [...document.querySelectorAll('.claims-summary a[href^="#"]')].find(a => {
+    const target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+    return target && target.closest('details:not([open])');
+  });
+  if (!link) { resolve([]); return; }
+  const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  link.click();
+  setTimeout(() => {
+    const box = target.getBoundingClientRect();
+    resolve(target.closest('details:not([open])') || box.height === 0 || box.top < 0 || box.top > window.innerHeight
+      ? ['the link to #' + target.id + ' leaves it hidden in a collapsed answer'] : []);
+  }, 150);
+}))()
+"""
+
+PAGE_OVERFLOW = """
+(() => {
+  // The screen's width: on a phone the layout viewport (innerWidth) grows to fit content that
+  // is too wide, so it cannot be the measure.
+  const width = document.documentElement.clientWidth;
+  const total = document.documentElement.scrollWidth;
+  if (total <= width + 1) { return []; }
+  // Name the elements that reach past the screen and are not inside something that scrolls.
+  const culprits = [];
+  document.querySelectorAll('main *').forEach(element => {
+    const box = element.getBoundingClientRect();
+    if (box.right <= width + 1 || box.width === 0) { return; }
+    for (let e = element.parentElement; e && e !== document.body; e = e.parentElement) {
+      const overflow = getComputedStyle(e).overflowX;
+      if (overflow !== 'visible' && overflow !== 'clip') { return; }
+      if (e.getBoundingClientRect().right > width + 1 && culprits.includes(e)) { return; }
+    }
+    culprits.push(element);
+  });
+  const names = culprits.slice(0, 6).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')
+    + ' (' + Math.round(e.getBoundingClientRect().right) + ' px) near #' + ((e.closest('[id]') || {}).id || ''));
+  return ['the page scrolls sideways: ' + total + ' px wide on a ' + width + ' px screen; ' + names.join(', ')];
+})()
+"""
+
+# Effective size of every chart text as drawn: its font size in user units times the scale of
+# its coordinate system on screen (viewBox scaling, transforms).
+SVG_TEXT = """
+(() => {
+  const problems = [];
+  let smallest = Infinity, counted = 0;
+  document.querySelectorAll('figure svg').forEach((svg, index) => {
+    let tooSmall = 0, least = Infinity;
+    svg.querySelectorAll('text, tspan').forEach(text => {
+      if (!text.textContent.trim() || text.getClientRects().length === 0) { return; }
+      if (text.tagName === 'text' && text.querySelector('tspan') && ![...text.childNodes].some(n => n.nodeType === 3 && n.data.trim())) { return; }
+      const matrix = text.getScreenCTM();
+      if (!matrix) { return; }
+      const scale = Math.hypot(matrix.a, matrix.b);
+      const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+      counted += 1;
+      least = Math.min(least, size);
+      if (size < %(minimum)s - 0.05) { tooSmall += 1; }
+    });
+    smallest = Math.min(smallest, least);
+    if (tooSmall > 0) {
+      const figure = svg.closest('figure');
+      problems.push((figure && figure.id ? '#' + figure.id : 'chart ' + (index + 1)) + ': ' + tooSmall
+        + ' text(s) under %(minimum)s px, smallest ' + least.toFixed(1) + ' px');
+    }
+  });
+  return {problems: problems, smallest: smallest === Infinity ? null : smallest, counted: counted};
+})()
+""" % {"minimum": MIN_SVG_TEXT_PX}
+
+SEARCH = """
+(query => new Promise(resolve => {
+  const input = document.getElementById('search-input');
+  const list = document.getElementById('search-results');
+  if (!input || !list) { resolve(['no search box']); return; }
+  const problems = [];
+  const screenWidth = document.documentElement.clientWidth;
+  const box = input.getBoundingClientRect();
+  if (box.width < %(minimum)s) { problems.push('the search box is ' + box.width.toFixed(0) + ' px wide (at least %(minimum)s)'); }
+  if (box.left < 0 || box.right > screenWidth + 1) { problems.push('the search box lies outside the screen'); }
+  input.focus();
+  input.value = query;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  setTimeout(() => {
+    const results = list.getBoundingClientRect();
+    if (list.hidden || results.height === 0) { problems.push('no results shown for ' + JSON.stringify(query)); }
+    else if (results.left < -1 || results.right > screenWidth + 1) {
+      problems.push('search results span ' + results.left.toFixed(0) + '..' + results.right.toFixed(0)
+        + ' px on a ' + screenWidth + ' px screen');
+    }
+    if (list.querySelectorAll('[role="option"]').length === 0) { problems.push('no result for ' + JSON.stringify(query)); }
+    input.value = '';
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    input.blur();
+    resolve(problems);
+  }, 80);
+}))
+""" % {"minimum": MIN_SEARCH_WIDTH}
+
+DRAWER = """
+(() => new Promise(resolve => {
+  const problems = [];
+  const toggle = document.querySelector('.sidebar-toggle');
+  const sidebar = document.getElementById('sidebar');
+  if (!toggle || getComputedStyle(toggle).display === 'none') { resolve(['no drawer button on a phone']); return; }
+  const isOpen = () => document.body.classList.contains('sidebar-open');
+  const shown = () => { const box = sidebar.getBoundingClientRect(); return getComputedStyle(sidebar).visibility !== 'hidden' && box.right > 10; };
+  // A tapped link navigates; keep the page, see the drawer close.
+  const stay = event => event.preventDefault();
+  document.addEventListener('click', stay);
+  toggle.click();
+  setTimeout(() => {
+    if (!isOpen() || !shown()) { problems.push('the drawer does not open'); }
+    const link = sidebar.querySelector('a[href^="#"]') || sidebar.querySelector('a');
+    link.click();
+    setTimeout(() => {
+      if (isOpen()) { problems.push('the drawer stays open after a link in it is tapped'); }
+      toggle.click();
+      setTimeout(() => {
+        document.querySelector('main').click();
+        setTimeout(() => {
+          if (isOpen()) { problems.push('the drawer stays open after the page is tapped'); }
+          setTimeout(() => {
+            if (shown()) { problems.push('the closed drawer is still on the screen'); }
+            document.removeEventListener('click', stay);
+            resolve(problems);
+          }, 260);
+        }, 30);
+      }, 260);
+    }, 30);
+  }, 260);
+}))()
+"""
+
+# WCAG 2 contrast of each text against the colour behind it (backgrounds composited up to the
+# page, which is white on paper).
+CONTRAST = """
+(() => {
+  const parse = value => { const m = value.match(/rgba?\\(([^)]+)\\)/); if (!m) { return [0, 0, 0, 0]; }
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const over = (top, bottom) => { const a = top[3]; return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a)).concat([1]); };
+  const luminance = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  const background = element => {
+    const layers = [];
+    for (let e = element; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor); if (c[3] > 0) { layers.push(c); if (c[3] >= 1) { break; } } }
+    let color = [255, 255, 255, 1];
+    for (let i = layers.length - 1; i >= 0; i--) { color = over(layers[i], color); }
+    return color;
+  };
+  const problems = [];
+  let checked = 0, lowest = Infinity;
+  const seen = new Set();
+  document.querySelectorAll('.claim, .claims-summary, table, pre.code, pre.output, .inline-value, .cell-header, .code-fold summary').forEach(scope => {
+    [scope, ...scope.querySelectorAll('*')].forEach(element => {
+      if (seen.has(element)) { return; }
+      seen.add(element);
+      if (![...element.childNodes].some(n => n.nodeType === 3 && n.data.trim())) { return; }
+      const style = getComputedStyle(element);
+      if (style.visibility === 'hidden' || style.display === 'none' || element.getClientRects().length === 0) { return; }
+      const back = background(element);
+      const fore = over(parse(style.color), back);
+      const l1 = luminance(fore), l2 = luminance(back);
+      const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+      checked += 1;
+      lowest = Math.min(lowest, ratio);
+      if (ratio < %(minimum)s && problems.length < 6) {
+        problems.push(element.tagName.toLowerCase() + '.' + String(element.className).split(' ')[0] + ' ' + JSON.stringify(element.textContent.trim().slice(0, 30))
+          + ': contrast ' + ratio.toFixed(2) + ' (' + style.color + ' on rgb(' + back.slice(0, 3).map(Math.round).join(', ') + '))');
+      }
+    });
+  });
+  return {problems: problems, checked: checked, lowest: lowest === Infinity ? null : lowest};
+})()
+""" % {"minimum": MIN_CONTRAST}
 
 
-def take_screenshot(browser, profile, output_dir, page_name, theme, destination):
-    path = os.path.abspath(os.path.join(output_dir, page_name))
-    extra = ["--screenshot=" + destination, "--window-size=1280,1600", "--hide-scrollbars"]
-    if theme == "dark":
-        extra.append("--force-dark-mode")
-    _, _, failure = run_browser(browser, profile, "file://" + path + "?theme=" + theme, extra)
-    if failure:
-        return [failure]
-    if not os.path.isfile(destination) or os.path.getsize(destination) == 0:
-        return ["no screenshot written"]
-    return []
+def search_word(title):
+    words = [w for w in re.findall(r"[A-Za-z]{5,}", title or "")]
+    return words[0].lower() if words else "the"
+
+
+class Checker:
+    def __init__(self, output_dir, screenshot_dir):
+        self.output_dir = output_dir
+        self.screenshot_dir = screenshot_dir
+        self.passed = 0
+        self.failed = 0
+        self.notes = []
+
+    def report(self, name, problems, note=""):
+        if problems:
+            self.failed += 1
+            print("FAIL %s" % name)
+            for problem in problems:
+                print("     - %s" % problem)
+        else:
+            self.passed += 1
+            print("ok   %s%s" % (name, ("  (" + note + ")") if note else ""))
+        sys.stdout.flush()
+
+    def url(self, page, query=""):
+        return "file://" + os.path.abspath(os.path.join(self.output_dir, page)) + query
+
+    def guarded(self, name, check):
+        try:
+            problems, note = check()
+        except (DevToolsError, OSError) as error:
+            problems, note = ["the browser failed: %s" % error], ""
+        self.report(name, problems, note)
+
+    def desktop(self, tab, page):
+        tab.emulate(*DESKTOP)
+        errors = tab.navigate(self.url(page, "?selfcheck&theme=light"))
+        problems = []
+        marker = tab.evaluate(SELF_CHECK, timeout=30)
+        if marker is None:
+            problems.append("no #selfcheck marker: book.js did not run to the end")
+        elif marker[0] != "ok":
+            problems.append("self-check failed: " + marker[1])
+        problems += ["console error: " + e for e in errors + tab.errors()]
+        problems += tab.evaluate(RAW_MATH)
+        problems += tab.evaluate(CODE_FITS)
+        problems += tab.evaluate(COPY_BUTTONS, timeout=10)
+        problems += tab.evaluate(HIDDEN_TARGETS, timeout=10)
+        code_blocks = tab.evaluate("document.querySelectorAll('pre.code').length")
+        return problems, "%d code blocks" % code_blocks
+
+    def phone(self, tab, page, title):
+        tab.emulate(*PHONE, mobile=True)
+        errors = tab.navigate(self.url(page, "?theme=light"))
+        problems = ["console error: " + e for e in errors]
+        problems += tab.evaluate(PAGE_OVERFLOW)
+        svg = tab.evaluate(SVG_TEXT)
+        problems += svg["problems"]
+        problems += tab.evaluate(PHONE_SCROLLERS)
+        problems += tab.evaluate("(%s)(%s)" % (SEARCH.strip(), json.dumps(search_word(title))), timeout=10)
+        problems += tab.evaluate(DRAWER, timeout=10)
+        note = "%d chart texts, smallest %.1f px" % (svg["counted"], svg["smallest"]) if svg["smallest"] else "no charts"
+        return problems, note
+
+    def printed(self, tab, page):
+        tab.emulate(*DESKTOP, media="print")
+        errors = tab.navigate(self.url(page, "?theme=dark"))
+        problems = ["console error: " + e for e in errors]
+        contrast = tab.evaluate(CONTRAST)
+        problems += contrast["problems"]
+        note = "%d texts, lowest contrast %.1f" % (contrast["checked"], contrast["lowest"]) if contrast["lowest"] else "no text checked"
+        return problems, note
+
+    def screenshots(self, tab, page, stem):
+        shots = []
+        for theme in ("light", "dark"):
+            tab.emulate(*DESKTOP)
+            tab.navigate(self.url(page, "?theme=" + theme))
+            path = os.path.join(self.screenshot_dir, "%s-%s.png" % (stem, theme))
+            tab.screenshot(path, *DESKTOP)
+            shots.append(path)
+            tab.emulate(*PHONE, mobile=True)
+            tab.navigate(self.url(page, "?theme=" + theme))
+            path = os.path.join(self.screenshot_dir, "%s-phone-%s.png" % (stem, theme))
+            tab.screenshot(path, *PHONE)
+            shots.append(path)
+        tab.emulate(*DESKTOP, media="print")
+        tab.navigate(self.url(page, "?theme=dark"))
+        path = os.path.join(self.screenshot_dir, "%s-print.png" % stem)
+        tab.screenshot(path, *DESKTOP)
+        shots.append(path)
+        tab.emulate(*DESKTOP)
+        missing = [p for p in shots if not os.path.isfile(p) or os.path.getsize(p) == 0]
+        return ["no screenshot written: " + p for p in missing], "%d screenshots" % len(shots)
 
 
 def chapter_for_screenshots(output_dir, pages):
@@ -187,50 +477,126 @@ def chapter_for_screenshots(output_dir, pages):
     return chapters[0] if chapters else None
 
 
-def main(argv):
-    if len(argv) != 3:
-        print(__doc__.strip().splitlines()[2])
-        return 2
-    output_dir, screenshot_dir = argv[1], argv[2]
-    browser = find_browser()
-    if browser is None:
-        print("no Chromium found (looked for %s); install it with `apt-get install -y chromium`"
-              % ", ".join(BROWSER_NAMES))
-        print("0 passed, 1 failed")
-        return 1
-    pages = sorted(name for name in os.listdir(output_dir) if name.endswith(".html"))
-    os.makedirs(screenshot_dir, exist_ok=True)
-    passed = failed = 0
-    id_cache = {}
+def normalized(text):
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
-    def report(name, problems):
-        nonlocal passed, failed
-        if problems:
-            failed += 1
-            print("FAIL %s" % name)
-            for problem in problems:
-                print("     - %s" % problem)
-        else:
-            passed += 1
-            print("ok   %s" % name)
-        sys.stdout.flush()
 
-    with tempfile.TemporaryDirectory(prefix="neuralbook-chromium-") as profile:
-        if "index.html" not in pages:
-            report("index.html", ["output has no index.html"])
+class PDFCheck:
+    """`book pdf` into a scratch folder, started first so it prints while the pages are checked."""
+
+    def __init__(self, book, chapters_dir):
+        self.scratch = tempfile.mkdtemp(prefix="neuralbook-pdf-check-")
+        self.pdf = os.path.join(self.scratch, "book.pdf")
+        self.started = time.monotonic()
+        self.missing = [tool for tool in ("pdfinfo", "pdftotext") if shutil.which(tool) is None]
+        self.process = None
+        if not self.missing:
+            self.process = subprocess.Popen(
+                [book, "pdf", "--chapters", chapters_dir, "--site", os.path.join(self.scratch, "site"), "--output", self.pdf],
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def finish(self, titles, screenshot_dir):
+        try:
+            if self.missing:
+                return ["no %s (install poppler-utils)" % ", ".join(self.missing)], ""
+            try:
+                output, _ = self.process.communicate(timeout=900)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                output, _ = self.process.communicate()
+                return ["book pdf did not finish in 15 minutes"], ""
+            seconds = time.monotonic() - self.started
+            if self.process.returncode != 0 or not os.path.isfile(self.pdf):
+                return ["book pdf failed (status %d): %s" % (self.process.returncode, output[-1500:])], ""
+            info = subprocess.run(["pdfinfo", self.pdf], capture_output=True, text=True).stdout
+            pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+            problems = []
+            # A title page, the contents, then every chapter on a page of its own at least; more
+            # than 80 pages a chapter is a layout gone wrong.
+            if not len(titles) + 2 <= pages <= 80 * max(1, len(titles)) + 10:
+                problems.append("%d pages is not plausible for %d chapters" % (pages, len(titles)))
+            text = normalized(subprocess.run(["pdftotext", "-enc", "UTF-8", self.pdf, "-"],
+                                             capture_output=True, text=True).stdout)
+            for title in titles:
+                if normalized(title) not in text:
+                    problems.append("the PDF's text lacks the chapter title %r" % title)
+            subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "4", self.pdf,
+                            os.path.join(screenshot_dir, "pdf-page")], capture_output=True)
+            return problems, "%d pages, %.1f MB, written in %.0f s" % (pages, os.path.getsize(self.pdf) / 1e6, seconds)
+        finally:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def check_pages(checker, browser_path, pages, titles, output_dir):
+    """Every page at 1280 px, at 390 px and printed, then the screenshots, in one browser."""
+    with tempfile.TemporaryDirectory(prefix="neuralbook-chromium-") as profile, Browser(browser_path, profile) as browser:
+        tab = browser.open()
         for page in pages:
-            report(page, check_page(browser, profile, output_dir, page, id_cache))
+            checker.guarded("%s at 1280 px" % page, lambda: checker.desktop(tab, page))
+            checker.guarded("%s at 390 px" % page, lambda: checker.phone(tab, page, titles[page]))
+            checker.guarded("%s printed in the dark theme" % page, lambda: checker.printed(tab, page))
         shots = [("index.html", "index")]
         chapter = chapter_for_screenshots(output_dir, pages)
         if chapter:
             shots.append((chapter, "chapter"))
         for page, stem in shots:
-            for theme in ("light", "dark"):
-                destination = os.path.abspath(os.path.join(screenshot_dir, "%s-%s.png" % (stem, theme)))
-                name = "screenshot %s (%s) -> %s" % (page, theme, destination)
-                report(name, take_screenshot(browser, profile, output_dir, page, theme, destination))
-    print("%d passed, %d failed" % (passed, failed))
-    return 0 if failed == 0 else 1
+            checker.guarded("screenshots of %s -> %s" % (page, os.path.abspath(checker.screenshot_dir)),
+                            lambda: checker.screenshots(tab, page, stem))
+        tab.close()
+
+
+def main(argv):
+    arguments = argv[1:]
+    book = chapters_dir = None
+    if "--book" in arguments:
+        at = arguments.index("--book")
+        book = arguments[at + 1]
+        del arguments[at:at + 2]
+    if "--chapters" in arguments:
+        at = arguments.index("--chapters")
+        chapters_dir = arguments[at + 1]
+        del arguments[at:at + 2]
+    if len(arguments) != 2:
+        print(__doc__.strip().splitlines()[3])
+        return 2
+    output_dir, screenshot_dir = arguments
+    started = time.monotonic()
+    checker = Checker(output_dir, screenshot_dir)
+    browser_path = find_browser()
+    if browser_path is None:
+        print("no Chromium found; install it with `apt-get install -y chromium`")
+        print("0 passed, 1 failed")
+        return 1
+    pages = sorted(name for name in os.listdir(output_dir) if name.endswith(".html"))
+    os.makedirs(screenshot_dir, exist_ok=True)
+    if "index.html" not in pages:
+        checker.report("index.html", ["output has no index.html"])
+
+    pdf = PDFCheck(book, chapters_dir or "chapters") if book else None
+    id_cache = {}
+    titles = {}
+    for page in pages:
+        with open(os.path.join(output_dir, page), encoding="utf-8") as handle:
+            source = handle.read()
+        parsed = parse(source)
+        titles[page] = parsed.title
+        problems = ["loads a network asset: " + url for url in external_assets(source)]
+        problems += broken_references(output_dir, page, parsed, id_cache)
+        checker.report("%s links and assets" % page, problems)
+
+    try:
+        check_pages(checker, browser_path, pages, titles, output_dir)
+    except BaseException:
+        if pdf and pdf.process and pdf.process.poll() is None:
+            pdf.process.kill()              # the browser it started quits with it (its pipe closes)
+        raise
+
+    if pdf:
+        chapter_titles = [titles[p] for p in pages if p != "index.html" and titles[p]]
+        problems, note = pdf.finish(chapter_titles, screenshot_dir)
+        checker.report("book pdf", problems, note)
+    print("%d passed, %d failed (%.0f s)" % (checker.passed, checker.failed, time.monotonic() - started))
+    return 0 if checker.failed == 0 else 1
 
 
 if __name__ == "__main__":

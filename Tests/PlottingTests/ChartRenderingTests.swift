@@ -48,7 +48,7 @@ final class ChartRenderingTests: XCTestCase {
         XCTAssertEqual(occurrences(of: "<circle", in: chart.svg()), 3)
     }
 
-    func testSeriesColoursUseCSSVariablesWithOkabeItoFallbacks() {
+    func testSeriesColoursUseCSSVariablesWithLightThemeFallbacks() {
         let svg = SampleCharts.lossCurves().svg()
         XCTAssertTrue(svg.contains("var(--series-1, #0072B2)"))
         XCTAssertTrue(svg.contains("var(--series-2, #D55E00)"))

@@ -11,11 +11,11 @@ final class PlotDumpTests: XCTestCase {
         }
         let folder = URL(fileURLWithPath: "/tmp/plots")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, chart) in SampleCharts.all() {
+        for (name, chart) in SampleCharts.all() + SampleCharts.seamChecks() {
             try chart.svg().write(to: folder.appendingPathComponent(name + ".svg"), atomically: true, encoding: .utf8)
         }
-        let table = Table(caption: "Sample", columns: ["model", Table.Column("accuracy", format: .percent(1))],
-                          rows: [["linear", 0.512], ["deep", 0.987]])
+        let table = Table(caption: "Sample", columns: ["i", "x_i", "x_i − μ_B", Table.Column("accuracy", format: .percent(1))],
+                          rows: [[1, 0.5, -0.25, 0.512], [2, 1.0, 0.25, 0.987]])
         try table.html().write(to: folder.appendingPathComponent("table.html"), atomically: true, encoding: .utf8)
     }
 }

@@ -33,6 +33,16 @@ enum SampleCharts {
             ("heatmap-weights", weights()),
             ("normalization", NormalizationDiagram()),
             ("activations", activations()),
+            ("gradient-norms", gradientNorms()),
+            ("learning-rates", learningRates()),
+            ("histogram-grid-none", initializationGrid()),
+            ("histogram-grid-wide-cells", penaltyGrid()),
+            ("histogram-grid-phone", penaltyGrid(cellWidth: 150, cellHeight: 100)),
+            ("histogram-grid-wrapped", initializationGrid(wrapColumns: 3)),
+            ("heatmap-contours", lossSurface()),
+            ("heatmap-digits", digits()),
+            ("bars-many", manyBars()),
+            ("scatter-many", manyClasses()),
         ]
     }
 
@@ -148,5 +158,119 @@ enum SampleCharts {
             PlotFunction("sigmoid′", dashed: true) { sigmoid($0) * (1 - sigmoid($0)) },
             PlotFunction("tanh′", dashed: true) { 1 - tanh($0) * tanh($0) },
         ], yRange: -1.5...3)
+    }
+
+    /// Six series on a log axis spanning ten decades, with a subscript in the axis label, as in
+    /// the vanishing-gradients chapter.
+    static func gradientNorms() -> LineChart {
+        let layers = (1...10).map(Double.init)
+        let rates: [(String, Double, Double)] = [("sigmoid", 1e-7, 4.2), ("tanh", 0.05, 1.1), ("ReLU", 0.002, 1.45),
+                                                 ("GELU", 1e-4, 1.6), ("ReLU, He init", 0.06, 0.99),
+                                                 ("ReLU, 1.5 × He init", 5, 0.72)]
+        return LineChart(title: "Gradient reaching each hidden layer (10 layers of 32 units)",
+                         xLabel: "hidden layer l (1 = next to the input)", yLabel: "‖∂L/∂h_l‖",
+                         series: rates.map { name, start, factor in
+                             LineSeries(name: name, x: layers, y: layers.map { start * pow(factor, $0 - 1) })
+                         }, yScale: .log, showMarkers: true)
+    }
+
+    /// Four series whose names carry Greek letters, as in the first chapter.
+    static func learningRates() -> LineChart {
+        let steps = (1...200).map(Double.init)
+        return LineChart(title: "Plain gradient descent with four learning rates", xLabel: "gradient step",
+                         yLabel: "cross-entropy loss",
+                         series: [0.01, 0.1, 1, 3].map { rate in
+                             LineSeries(name: "η = \(rate)", x: steps, y: steps.map { 1.1 * exp(-rate * $0 / 60) + 0.05 })
+                         }, yScale: .log)
+    }
+
+    /// Five initializations by five layers with per-panel ranges and long row headers.
+    static func initializationGrid(wrapColumns: Int? = nil) -> HistogramGrid {
+        var random = SplitMix(state: 13)
+        let rows = ["N(0, 0.01²), tanh", "N(0, 1), tanh", "Xavier, tanh", "Xavier, ReLU", "He, ReLU"]
+        let bins = rows.indices.map { row in
+            [0, 2, 4, 6, 9].map { layer in
+                HistogramBins(values: (0..<400).map { _ in
+                    let z = random.normal() * [0.3 * pow(0.2, Double(layer)), 3, 0.6, 0.8 * pow(0.75, Double(layer)), 0.8][row]
+                    return row >= 3 ? Swift.max(0, z) : tanh(z)
+                }, binCount: 30, range: row >= 3 ? 0...3 : -1...1)
+            }
+        }
+        return HistogramGrid(title: "Activations per layer", rowHeaders: rows,
+                             columnHeaders: ["layer 1", "layer 3", "layer 5", "layer 7", "layer 10"],
+                             bins: bins, sharedX: .none,
+                             annotations: rows.indices.map { _ in ["σ = 0.21", "σ = 0.047", "σ = 0.011", "σ = 0.0024", "σ = 5.3e-4"] },
+                             wrapColumns: wrapColumns)
+    }
+
+    /// One row of three large panels on a global axis, as in the regularization chapter.
+    static func penaltyGrid(cellWidth: Double = 200, cellHeight: Double = 120) -> HistogramGrid {
+        var random = SplitMix(state: 17)
+        let spreads = [0.08, 0.03, 0.01]
+        return HistogramGrid(title: "Weights of a softmax classifier on the digits", xLabel: "weight value",
+                             rowHeaders: ["weights"], columnHeaders: ["no penalty", "L2, λ = 10^{-3}", "L1, λ = 10^{-4}"],
+                             values: [spreads.map { spread in (0..<640).map { _ in random.normal() * spread } }],
+                             binCount: 41, sharedX: .global,
+                             annotations: [["3% near 0", "11% near 0", "62% near 0"]],
+                             cellWidth: cellWidth, cellHeight: cellHeight)
+    }
+
+    /// A 41 x 41 surface with numeric tick labels every 0.05, as in the normalization chapter.
+    static func lossSurface() -> Heatmap {
+        let labels = (0..<41).map { NumberFormat.fixed(2).format(-1 + Double($0) / 20) }
+        let values = (0..<41).map { row in
+            (0..<41).map { column -> Double in
+                let a = -1 + Double(column) / 20, b = 1 - Double(row) / 20
+                return log10(0.01 + 30 * a * a + 0.2 * b * b + 4 * a * b)
+            }
+        }
+        return Heatmap(title: "log10 loss, raw (centred) features", xLabel: "w₁ − w₁* (alcohol)",
+                       yLabel: "w₂ − w₂* (proline)", values: values, rowLabels: labels.reversed(),
+                       columnLabels: labels, colorBarLabel: "log_{10} L", width: 440, height: 360)
+    }
+
+    /// Four 8 x 8 images side by side separated by empty columns, under a long title.
+    static func digits() -> Heatmap {
+        var random = SplitMix(state: 19)
+        let rows = (0..<8).map { _ in
+            (0..<4).flatMap { image in (image == 0 ? [] : [Double.nan]) + (0..<8).map { _ in random.next() * 1.4 - 0.2 } }
+        }
+        return Heatmap(title: "A training digit (label 3): original, 1-pixel shift, sub-pixel shift, noise",
+                       values: rows, colorScale: .sequential, valueRange: -0.5...1.5, width: 640, height: 220)
+    }
+
+    /// Seven series of bars with value labels too wide to lie flat.
+    static func manyBars() -> GroupedBarChart {
+        GroupedBarChart(title: "Accuracy by width and depth", xLabel: "hidden units", yLabel: "test accuracy (%)",
+                        groups: ["16", "32", "64", "128"],
+                        series: (1...7).map { depth in
+                            BarSeries(name: "\(depth) layers", values: [80, 85, 88, 90].map { $0 + Double(depth) * 0.7 })
+                        }, valueFormat: .fixed(1))
+    }
+
+    /// Six classes: markers switch to shapes.
+    static func manyClasses() -> ScatterPlot {
+        var random = SplitMix(state: 23)
+        var xs: [Double] = [], ys: [Double] = [], labels: [Int] = []
+        for k in 0..<6 {
+            for _ in 0..<25 {
+                let angle = Double(k) * Double.pi / 3
+                xs.append(cos(angle) + 0.3 * random.normal()); ys.append(sin(angle) + 0.3 * random.normal()); labels.append(k)
+            }
+        }
+        return ScatterPlot(title: "Six clusters", xLabel: "x_1", yLabel: "x_2", x: xs, y: ys, classes: labels,
+                           classNames: (0..<6).map { "cluster \($0 + 1)" })
+    }
+
+    /// Two-colour checkerboards for looking for seams between raster cells in a browser: every
+    /// pixel inside the raster must have one of the two cell colours (see PlotDumpTests).
+    static func seamChecks() -> [(name: String, chart: any SVGRenderable)] {
+        let checker = (0..<23).map { row in (0..<29).map { Double((row + $0) % 2) } }
+        let regions = DecisionRegions(xRange: 0...1, yRange: 0...1,
+                                      predictions: (0..<37).map { row in (0..<41).map { (row / 3 + $0 / 2) % 2 } })
+        return [
+            ("seams-heatmap", Heatmap(title: "", values: checker, width: 437, height: 331)),
+            ("seams-regions", ScatterPlot(title: "", x: [], y: [], regions: regions, width: 437, height: 371)),
+        ]
     }
 }

@@ -10,10 +10,13 @@ import Darwin
 /// chapter page, a prose edit renders its own chapter's page, a new title renders every page
 /// (each one's sidebar shows it).
 ///
-/// A page's key (`key(for:position:context:)`) covers
+/// A page's key (`key(at:in:)`) covers
 /// - the chapter as woven (`Fingerprint` of the `WovenChapter`: prose, cells, outputs, options),
-/// - what the page takes from the rest of the book (`SiteOutline.pageContextFingerprint`: book
-///   title, sidebar, reference table) and its position (previous and next links),
+/// - what the page takes from the rest of the book (`SiteOutline.pageContextFingerprint`): book
+///   title, sidebar, UI strings and the book's code-fold default, its position (previous and next
+///   links), and what every label the chapter mentions names elsewhere (a section's number, an
+///   equation's, a figure's, an appendix letter): so an edit that renumbers a section of chapter 3
+///   renders chapter 5's page again when chapter 5 cites that section,
 /// - the renderer itself (`rendererIdentity`: the binary or test bundle holding this code, and the
 ///   site's asset files), so a rebuilt `book` renders everything again.
 ///
@@ -32,9 +35,15 @@ public final class PageCache: @unchecked Sendable {
     private let trustingDisk: Bool
     private let lock = NSLock()
     private var pages: [String: (key: String, page: RenderedPage)] = [:]
-    /// The last fingerprint of each chapter, by slug: an unchanged chapter (equal values, which
-    /// compares shared storage first) is not encoded again.
-    private var fingerprints: [String: (chapter: WovenChapter, fingerprint: String)] = [:]
+    /// The last fingerprint of each chapter and the labels it mentions, by slug: an unchanged
+    /// chapter (equal values, which compares shared storage first) is not encoded again.
+    private var fingerprints: [String: (chapter: WovenChapter, print: ChapterPrint)] = [:]
+
+    private struct ChapterPrint {
+        var fingerprint: String
+        /// `ProtectedProse.mentionedLabels` of the chapter's encoding: every label it may cite.
+        var mentionedLabels: Set<String>
+    }
 
     /// - Parameter trustingDisk: false ignores what the folder holds (`book build --force`) but
     ///   still writes the new pages into it.
@@ -43,14 +52,13 @@ public final class PageCache: @unchecked Sendable {
         self.trustingDisk = trustingDisk
     }
 
-    /// The key of chapter `chapter`'s page at `position` among the chapters, in a book whose page
-    /// context has fingerprint `context`.
-    public func key(for chapter: WovenChapter, position: Int, context: String) -> String {
+    /// The key of the page of `outline`'s chapter at `position`.
+    public func key(at position: Int, in outline: SiteOutline) -> String {
+        let print = self.print(of: outline.chapters[position])
         var hasher = KeyHasher()
         hasher.add("renderer", Self.rendererIdentity)
-        hasher.add("context", context)
-        hasher.add("position", String(position))
-        hasher.add("chapter", fingerprint(of: chapter))
+        hasher.add("context", outline.pageContextFingerprint(at: position, mentioning: print.mentionedLabels))
+        hasher.add("chapter", print.fingerprint)
         return hasher.finish()
     }
 
@@ -77,11 +85,13 @@ public final class PageCache: @unchecked Sendable {
         _ = try? AtomicFile.write(Array(entry), to: meta)
     }
 
-    private func fingerprint(of chapter: WovenChapter) -> String {
-        if let last = lock.withLock({ fingerprints[chapter.slug] }), last.chapter == chapter { return last.fingerprint }
-        let fingerprint = Fingerprint.of(chapter)
-        lock.withLock { fingerprints[chapter.slug] = (chapter, fingerprint) }
-        return fingerprint
+    private func print(of chapter: WovenChapter) -> ChapterPrint {
+        if let last = lock.withLock({ fingerprints[chapter.slug] }), last.chapter == chapter { return last.print }
+        let encoding = Fingerprint.encoding(of: chapter)
+        let print = ChapterPrint(fingerprint: ContentHash.of(encoding),
+                                 mentionedLabels: ProtectedProse.mentionedLabels(in: String(decoding: encoding, as: UTF8.self)))
+        lock.withLock { fingerprints[chapter.slug] = (chapter, print) }
+        return print
     }
 
     private func files(for path: String) -> (meta: URL, html: URL)? {

@@ -101,7 +101,7 @@ enum ProgramRunner {
 
     /// Kills the session `leader` leads. Called only while the leader is not yet reaped, so its
     /// id cannot belong to anyone else.
-    private static func killSession(_ leader: pid_t) {
+    static func killSession(_ leader: pid_t) {
         ProcessSession.stopAll(session: leader)
     }
 
@@ -113,7 +113,7 @@ enum ProgramRunner {
     }
 
     /// Waits for `pid` to exit, kills what is left of its session, reaps it; the wait status.
-    private static func reap(_ pid: pid_t) -> Int32 {
+    static func reap(_ pid: pid_t) -> Int32 {
         var info = siginfo_t()
         while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
         killSession(pid)
@@ -140,14 +140,28 @@ enum ProgramRunner {
     /// creating a pipe and starting a program must not interleave across threads.
     static let spawnLock = NSLock()
 
-    private static func spawn(_ executable: URL, arguments: [String], environment: [String: String],
-                              currentDirectory: URL?, standardInput: Int32, output: Int32) throws -> pid_t {
+    /// Starts `executable` in a session of its own with `standardInput` as descriptor 0, `output`
+    /// as 1 and 2, and each of `descriptors` at its target number (Chromium's DevTools pipe wants
+    /// its ends as 3 and 4); every other descriptor of ours is close-on-exec.
+    static func spawn(_ executable: URL, arguments: [String], environment: [String: String],
+                      currentDirectory: URL?, standardInput: Int32, output: Int32,
+                      descriptors: [(source: Int32, target: Int32)] = []) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, standardInput, 0)
         posix_spawn_file_actions_adddup2(&actions, output, 1)
         posix_spawn_file_actions_adddup2(&actions, output, 2)
+        // Through numbers no source uses, so a source that is another's target is not overwritten
+        // before it is copied; dup2 clears close-on-exec on the copies.
+        let parking: Int32 = 200
+        for (offset, mapping) in descriptors.enumerated() {
+            posix_spawn_file_actions_adddup2(&actions, mapping.source, parking + Int32(offset))
+        }
+        for (offset, mapping) in descriptors.enumerated() {
+            posix_spawn_file_actions_adddup2(&actions, parking + Int32(offset), mapping.target)
+            posix_spawn_file_actions_addclose(&actions, parking + Int32(offset))
+        }
         if let currentDirectory {
             guard let addChdir = Self.addChdir else {
                 throw BookError(stage: .run, file: executable.path, line: nil,
@@ -187,7 +201,7 @@ enum ProgramRunner {
 }
 
 /// A pipe whose two ends are close-on-exec in this process.
-private final class CloseOnExecPipe {
+final class CloseOnExecPipe {
     private(set) var readEnd: Int32 = -1
     private(set) var writeEnd: Int32 = -1
 
@@ -205,9 +219,14 @@ private final class CloseOnExecPipe {
         writeEnd = ends[1]
     }
 
+    /// Hands the write end over to the caller, who closes it.
+    func takeWriteEnd() -> Int32 { defer { writeEnd = -1 }; return writeEnd }
+    /// Hands the read end over to the caller, who closes it.
+    func takeReadEnd() -> Int32 { defer { readEnd = -1 }; return readEnd }
+
     func closeWriteEnd() { if writeEnd >= 0 { closeDescriptor(writeEnd); writeEnd = -1 } }
     func closeReadEnd() { if readEnd >= 0 { closeDescriptor(readEnd); readEnd = -1 } }
     func close() { closeReadEnd(); closeWriteEnd() }
 }
 
-private func closeDescriptor(_ descriptor: Int32) { _ = close(descriptor) }
+func closeDescriptor(_ descriptor: Int32) { _ = close(descriptor) }

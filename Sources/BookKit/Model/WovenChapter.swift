@@ -10,21 +10,35 @@ public struct WovenChapter: Sendable, Equatable, Codable {
     public var sourcePath: String
     /// File name without extension, e.g. `05-initialization`; the page is `slug + ".html"`.
     public var slug: String
-    /// Chapter number from the file-name prefix (`05-...` is 5); nil for an unnumbered page.
-    public var number: Int?
+    /// Chapter 5 (`05-...`) or appendix A (`A-...`) from the file name; nil for an unnumbered page.
+    public var ordinal: ChapterOrdinal?
     public var title: String
     /// One-line summary for the index page (front matter `summary:`).
     public var summary: String?
+    /// The chapter's `code-fold:` front matter: whether its code blocks are folded unless a block
+    /// says otherwise; nil leaves it to the book's default.
+    public var codeFold: Bool?
     public var items: [WovenItem]
 
-    public init(sourcePath: String, slug: String, number: Int?, title: String, summary: String?, items: [WovenItem]) {
+    public init(sourcePath: String, slug: String, ordinal: ChapterOrdinal?, title: String, summary: String?,
+                codeFold: Bool? = nil, items: [WovenItem]) {
         self.sourcePath = sourcePath
         self.slug = slug
-        self.number = number
+        self.ordinal = ordinal
         self.title = title
         self.summary = summary
+        self.codeFold = codeFold
         self.items = items
     }
+
+    /// A numbered chapter (or an unnumbered page with `number: nil`).
+    public init(sourcePath: String, slug: String, number: Int?, title: String, summary: String?, items: [WovenItem]) {
+        self.init(sourcePath: sourcePath, slug: slug, ordinal: number.map(ChapterOrdinal.chapter), title: title,
+                  summary: summary, items: items)
+    }
+
+    /// The chapter number (`05-...` is 5); nil for an appendix or an unnumbered page.
+    public var number: Int? { ordinal?.chapterNumber }
 
     public var pageName: String { slug + ".html" }
     public var cells: [WovenCell] {
@@ -41,6 +55,9 @@ public enum WovenItem: Sendable, Equatable, Codable {
     /// token for the escaped value text after Markdown rendering.
     case prose(markdown: String, line: Int, inlineValues: [InlineValue])
     case cell(WovenCell)
+    /// An exercise or a solution starts: what follows, up to the matching `divClose`, is inside.
+    case divOpen(FencedDiv)
+    case divClose(line: Int)
 }
 
 public struct InlineValue: Sendable, Equatable, Codable {
@@ -76,11 +93,14 @@ public struct WovenCell: Sendable, Equatable, Codable {
     public var caption: String?
     /// `echo: false` hides the code and shows only the outputs.
     public var echo: Bool
+    /// The block's `code-fold` option: true shows the code folded under a one-line summary; nil
+    /// follows the chapter's and the book's default.
+    public var codeFold: Bool?
     public var outputs: [CellOutput]
     public var status: CellStatus
 
     public init(index: Int, language: String, code: String, line: Int, label: String? = nil, caption: String? = nil,
-                echo: Bool = true, outputs: [CellOutput] = [], status: CellStatus = .ok) {
+                echo: Bool = true, codeFold: Bool? = nil, outputs: [CellOutput] = [], status: CellStatus = .ok) {
         self.index = index
         self.language = language
         self.code = code
@@ -88,6 +108,7 @@ public struct WovenCell: Sendable, Equatable, Codable {
         self.label = label
         self.caption = caption
         self.echo = echo
+        self.codeFold = codeFold
         self.outputs = outputs
         self.status = status
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Naming rules for chapter files: `05-initialization.md` is chapter 5 with page
-/// `05-initialization.html`; `index.md` is the book's title page and preface.
+/// `05-initialization.html`, `A-checking-the-engine.md` is appendix A (`ChapterOrdinal`);
+/// `index.md` is the book's title page and preface.
 public enum ChapterFile {
     public static let indexName = "index.md"
 
@@ -13,10 +14,16 @@ public enum ChapterFile {
 
     /// The leading digits of the file name, if any (`05-x.md` is 5).
     public static func number(of path: String) -> Int? {
-        Int(String(slug(of: path).prefix(while: \.isNumber)))
+        ordinal(of: path)?.chapterNumber
     }
 
-    /// The chapter files of `folder` (every `*.md` except `index.md`), sorted by name.
+    /// Chapter 5 for `05-x.md`, appendix A for `A-x.md`, nil otherwise.
+    public static func ordinal(of path: String) -> ChapterOrdinal? {
+        ChapterOrdinal(fileSlug: slug(of: path))
+    }
+
+    /// The chapter files of `folder` (every `*.md` except `index.md`), sorted by name: numbered
+    /// chapters first, then appendices `A-...`, `B-...` (digits sort before capital letters).
     public static func chapters(in folder: URL) throws -> [URL] {
         let names: [String]
         do {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Stage 1: turns a chapter file's text into a `ParsedChapter`: front matter, fenced blocks with
-/// their options and lines, prose slices between them, and inline `{swift}` spans.
+/// their options and lines, fenced divs (`::: exercise`), prose slices between them, and inline
+/// `{swift}` spans.
 public struct ChapterParser {
     public init() {}
 
@@ -21,7 +22,7 @@ public struct ChapterParser {
         var nextProseLine = 1
         var lastBlock = 0
 
-        func addProse(upTo endLine: Int) throws {          // lines nextProseLine..<endLine
+        func addProse(upTo endLine: Int, nesting: inout FencedDivNesting) throws {   // lines nextProseLine..<endLine
             guard endLine > nextProseLine else { return }
             var markdown = lines[(nextProseLine - 1)..<min(endLine - 1, lines.count)].joined(separator: "\n")
             var replacements: [(range: Range<String.Index>, id: Int)] = []
@@ -44,20 +45,43 @@ public struct ChapterParser {
             let ids = replacements.map(\.id)
             if !markdown.trimmingSpaces().replacingOccurrences(of: "\n", with: "").isEmpty || !ids.isEmpty {
                 parts.append(.prose(markdown: markdown, line: nextProseLine, inlineIDs: ids))
+                nesting.content()
             }
         }
 
-        for (position, fenced) in outline.blocks.enumerated() {
-            try addProse(upTo: fenced.startLine)
-            let block = try makeBlock(fenced, index: position + 1, file: sourcePath)
-            parts.append(.block(block))
-            lastBlock = block.index
-            nextProseLine = fenced.endLine + 1
+        // Code blocks and fenced-div lines, in line order, cut the prose into slices.
+        var nesting = FencedDivNesting(file: sourcePath)
+        var blocks = outline.blocks.enumerated().makeIterator()
+        var nextBlock = blocks.next()
+        for (offset, text) in lines.enumerated() {
+            let line = offset + 1
+            if let (position, fenced) = nextBlock, fenced.startLine == line {
+                try addProse(upTo: fenced.startLine, nesting: &nesting)
+                let block = try makeBlock(fenced, index: position + 1, file: sourcePath)
+                parts.append(.block(block))
+                nesting.content()
+                lastBlock = block.index
+                nextProseLine = fenced.endLine + 1
+                nextBlock = blocks.next()
+                continue
+            }
+            guard line >= nextProseLine, !outline.codeLines.contains(line),
+                  let fence = try FenceLine.parse(text, number: line, file: sourcePath) else { continue }
+            try addProse(upTo: line, nesting: &nesting)
+            switch fence {
+            case .open(let kind, let label):
+                parts.append(.divOpen(try nesting.opening(kind: kind, label: label, line: line)))
+            case .close:
+                try nesting.closing(line: line)
+                parts.append(.divClose(line: line))
+            }
+            nextProseLine = line + 1
         }
-        try addProse(upTo: lines.count + 1)
+        try addProse(upTo: lines.count + 1, nesting: &nesting)
+        try nesting.finish()
 
         let title = frontMatter.title ?? outline.firstHeading ?? name
-        return ParsedChapter(sourcePath: sourcePath, slug: name, number: ChapterFile.number(of: sourcePath),
+        return ParsedChapter(sourcePath: sourcePath, slug: name, ordinal: ChapterFile.ordinal(of: sourcePath),
                              title: title, frontMatter: frontMatter, parts: parts, inlines: inlines)
     }
 

@@ -10,6 +10,10 @@ public struct FrontMatter: Sendable, Equatable {
     public var timeout: Int = ChapterDefaults.timeout
     /// Compile the chapter with `-O` instead of `-Onone` (for heavy loops in the chapter itself).
     public var optimize: Bool = false
+    /// `code-fold: true`: the chapter's code blocks are shown folded unless a block says otherwise
+    /// (`//| code-fold: false`); in `index.md`, the default of the whole book. nil: not set here.
+    /// Presentation only, so not part of any cache key.
+    public var codeFold: Bool?
 
     public init(title: String? = nil, summary: String? = nil, seed: UInt64 = ChapterDefaults.seed, timeout: Int = ChapterDefaults.timeout, optimize: Bool = false) {
         self.title = title
@@ -49,9 +53,10 @@ public struct FrontMatter: Sendable, Equatable {
             seed = value
         case "timeout": timeout = try option.positiveInt(in: file)
         case "optimize": optimize = try option.bool(in: file)
+        case "code-fold": codeFold = try option.bool(in: file)
         default:
             throw BookError(stage: .parse, file: file, line: option.line,
-                            message: "unknown front matter option '\(option.key)' (known: title, summary, seed, timeout, optimize)")
+                            message: "unknown front matter option '\(option.key)' (known: title, summary, seed, timeout, optimize, code-fold)")
         }
     }
 }

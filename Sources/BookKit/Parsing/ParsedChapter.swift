@@ -4,7 +4,9 @@ public struct ParsedChapter: Sendable, Equatable {
     /// the generated program's `#sourceLocation` uses, so diagnostics name it.
     public var sourcePath: String
     public var slug: String
-    public var number: Int?
+    /// Chapter 5 or appendix A, from the file name; nil for an unnumbered page.
+    public var ordinal: ChapterOrdinal?
+    public var number: Int? { ordinal?.chapterNumber }
     /// Front matter title, else the first `# heading`, else the slug.
     public var title: String
     public var frontMatter: FrontMatter
@@ -23,6 +25,10 @@ public enum ChapterPart: Sendable, Equatable {
     /// Raw Markdown of lines `line...` with every inline span replaced by its token.
     case prose(markdown: String, line: Int, inlineIDs: [Int])
     case block(CodeBlock)
+    /// `::: exercise` or `::: solution`: what follows, up to the matching `.divClose`, is inside.
+    case divOpen(FencedDiv)
+    /// The `:::` line that closes the innermost open div.
+    case divClose(line: Int)
 }
 
 public struct CodeBlock: Sendable, Equatable {

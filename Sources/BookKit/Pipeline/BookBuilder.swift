@@ -93,13 +93,17 @@ public struct BookBuilder: Sendable {
         // Stages 4 and 5: a book that does not render writes nothing, so output/ stays whole.
         var renderFailures: [String] = []
         var changed: [String] = []
+        var warnings: [BookWarning] = []
         let site: RenderedSite?
-        do { site = try render(woven.chapters, book: try layout.metadata(), pages: pageCache()) }
-        catch { renderFailures.append("\(error)"); site = nil }
+        do {
+            let book = try layout.metadata()
+            site = try render(woven.chapters, book: book, pages: pageCache())
+            warnings = Citations.uncitedFloats(in: woven.chapters, prefaceMarkdown: book.prefaceMarkdown)
+        } catch { renderFailures.append("\(error)"); site = nil }
         if let site { changed = try write(site, woven: woven, inputs: inputs) }
         return BuildReport(chapters: woven.summaries, executed: outcomes.values.filter { !$0.cached }.map(\.slug).sorted(),
-                           renderFailures: renderFailures, changedFiles: changed, renderedPages: site?.renderedPages ?? [],
-                           woven: woven.chapters)
+                           renderFailures: renderFailures, warnings: warnings, changedFiles: changed,
+                           renderedPages: site?.renderedPages ?? [], woven: woven.chapters)
     }
 
     /// Says so when chapters will link a debug build's objects.
@@ -212,9 +216,8 @@ public struct BookBuilder: Sendable {
         let renderer = HTMLBookRenderer()
         var files = try renderer.assets()
         let outline = try renderer.outline(book: book, chapters: chapters)
-        let context = outline.pageContextFingerprint
         let results = Array(chapters.indices).parallelMap(parallelism: options.jobs) { position -> Result<(RenderedPage, Bool), Error> in
-            let key = pages?.key(for: chapters[position], position: position, context: context)
+            let key = pages?.key(at: position, in: outline)
             if let key, let remembered = pages?.page(path: chapters[position].pageName, key: key) { return .success((remembered, false)) }
             return Result {
                 let page = try renderer.chapterPage(at: position, outline)

@@ -25,6 +25,26 @@ public struct BookChecker {
         return try layout.chapterFiles().parallelMap(parallelism: jobs) { Self.check($0, layout: layout, toolchain: toolchain) }
     }
 
+    /// Figures and tables that nothing cites, from each chapter's last build in the cache (a
+    /// chapter's figures exist only once it ran); `notBuilt` lists the chapters without one.
+    public func citationWarnings() throws -> (warnings: [BookWarning], notBuilt: [String]) {
+        let inputs = BuildInputs.read(toolchain: toolchain, cacheDirectory: layout.cacheDirectory)
+        var woven: [WovenChapter] = []
+        var notBuilt: [String] = []
+        for file in try layout.chapterFiles() {
+            guard let chapter = try? layout.parse(file) else { continue }   // `check` reports parse errors
+            var result: ExecutionResult?
+            if case .hit(let stored) = layout.cache.lookup(slug: chapter.slug, key: inputs.cacheKey(for: chapter)) {
+                result = stored
+            } else if !chapter.runnableBlocks.isEmpty {
+                notBuilt.append(chapter.sourcePath)
+            }
+            woven.append(Weaver().weave(chapter, result: result))
+        }
+        let preface = (try? layout.metadata())?.prefaceMarkdown ?? ""
+        return (Citations.uncitedFloats(in: woven, prefaceMarkdown: preface), notBuilt)
+    }
+
     private static func check(_ file: URL, layout: BookLayout, toolchain: Toolchain) -> Finding {
         let path = layout.sourcePath(of: file)
         do {

@@ -52,7 +52,8 @@ public struct BookLayout: Sendable {
         }
         let parsed = try ChapterParser().parse(String(decoding: data, as: UTF8.self), sourcePath: path)
         let (_, body) = try FrontMatter.split(String(decoding: data, as: UTF8.self), file: path)
-        return BookMetadata(title: parsed.title, prefaceMarkdown: body.trimmingCharacters(in: .newlines), sourcePath: path)
+        return BookMetadata(title: parsed.title, prefaceMarkdown: body.trimmingCharacters(in: .newlines), sourcePath: path,
+                            codeFold: parsed.frontMatter.codeFold)
     }
 
     /// Finds a chapter by path, file name, slug or number prefix (`05`, `5`).

@@ -5,7 +5,7 @@ enum ErrorChapter {
         let slug = ChapterFile.slug(of: sourcePath)
         let cell = WovenCell(index: 1, language: "", code: "", line: error.line ?? 1, echo: false,
                              outputs: [.error(message: error.message, line: error.line)], status: .failed)
-        return WovenChapter(sourcePath: sourcePath, slug: slug, number: ChapterFile.number(of: sourcePath), title: slug,
+        return WovenChapter(sourcePath: sourcePath, slug: slug, ordinal: ChapterFile.ordinal(of: sourcePath), title: slug,
                             summary: nil, items: [.cell(cell)])
     }
 }

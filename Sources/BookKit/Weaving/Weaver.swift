@@ -19,10 +19,15 @@ public struct Weaver {
                 return .prose(markdown: markdown, line: line, inlineValues: values)
             case .block(let block):
                 return .cell(cell(block, result: result))
+            case .divOpen(let div):
+                return .divOpen(div)
+            case .divClose(let line):
+                return .divClose(line: line)
             }
         }
-        return WovenChapter(sourcePath: chapter.sourcePath, slug: chapter.slug, number: chapter.number,
-                            title: chapter.title, summary: chapter.frontMatter.summary, items: items)
+        return WovenChapter(sourcePath: chapter.sourcePath, slug: chapter.slug, ordinal: chapter.ordinal,
+                            title: chapter.title, summary: chapter.frontMatter.summary,
+                            codeFold: chapter.frontMatter.codeFold, items: items)
     }
 
     private func inlineValue(_ span: InlineSpan, result: ExecutionResult?) -> InlineValue {
@@ -33,7 +38,8 @@ public struct Weaver {
 
     private func cell(_ block: CodeBlock, result: ExecutionResult?) -> WovenCell {
         var cell = WovenCell(index: block.index, language: block.language, code: block.code, line: block.line,
-                             label: block.options.label, caption: block.options.caption, echo: block.options.echo)
+                             label: block.options.label, caption: block.options.caption, echo: block.options.echo,
+                             codeFold: block.options.codeFold)
         guard block.runs else {
             cell.status = .notEvaluated
             return cell

@@ -19,8 +19,9 @@ public enum DType: String, Sendable, CustomStringConvertible {
 /// The scalar types a tensor can hold, with the elementary functions the kernels need.
 ///
 /// Kernels are written once, generically over `TensorScalar`, and specialised by the optimiser for
-/// `Float` and `Double` (whole-module optimisation), so the inner loops stay tight.
-protocol TensorScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
+/// `Float` and `Double` (whole-module optimisation), so the inner loops stay tight. `Codable` is
+/// stated because `SIMDScalar`'s vector types require it of their scalar (the compiler asks for it).
+protocol TensorScalar: BinaryFloatingPoint, SIMDScalar, Sendable, Codable {
     static var dtype: DType { get }
     static func expValue(_ x: Self) -> Self
     static func logValue(_ x: Self) -> Self

@@ -18,16 +18,16 @@ extension Tensor {
         if other.shape != shape { ShapeError.mismatch("addInPlace", shape, other.shape) }
         if other.dtype != dtype { fatalError(ShapeError.dtypeMessage("addInPlace", dtype, other.dtype)) }
         switch dtype {
-        case .float32: axpy(Float(alpha), other.f32, &f32)
-        case .float64: axpy(alpha, other.f64, &f64)
+        case .float32: Tensor.axpy(Float(alpha), other.f32, &f32)
+        case .float64: Tensor.axpy(alpha, other.f64, &f64)
         }
     }
 
     /// `self ← factor · self` element-wise.
     public func scaleInPlace(_ factor: Double) {
         switch dtype {
-        case .float32: let s = Float(factor); f32.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] *= s } }
-        case .float64: f64.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] *= factor } }
+        case .float32: Tensor.scale(Float(factor), &f32)
+        case .float64: Tensor.scale(factor, &f64)
         }
     }
 
@@ -37,13 +37,19 @@ extension Tensor {
         scaleInPlace(decay)
         addInPlace(other, alpha: 1 - decay)
     }
-}
 
-/// y ← y + a·x over two equally long arrays.
-private func axpy<T: TensorScalar>(_ a: T, _ x: [T], _ y: inout [T]) {
-    x.withUnsafeBufferPointer { xs in
+    /// y ← y + a·x (`x` is passed by value, so `other === self` reads the old values).
+    private static func axpy<T: TensorScalar>(_ a: T, _ x: [T], _ y: inout [T]) {
+        x.withUnsafeBufferPointer { xs in
+            y.withUnsafeMutableBufferPointer { ys in
+                if let y0 = ys.baseAddress { ElementwiseKernels.axpy(a, xs.baseAddress!, y0, count: ys.count) }
+            }
+        }
+    }
+
+    private static func scale<T: TensorScalar>(_ s: T, _ y: inout [T]) {
         y.withUnsafeMutableBufferPointer { ys in
-            for i in 0..<ys.count { ys[i] += a * xs[i] }
+            if let y0 = ys.baseAddress { ElementwiseKernels.scale(s, y0, count: ys.count) }
         }
     }
 }

@@ -70,6 +70,17 @@ public final class Tensor: @unchecked Sendable {
         if dtype == .float32 { f32 = values.map { Float($0) }; f64 = [] } else { f32 = []; f64 = values }
     }
 
+    /// A 1-D float32 tensor holding `values`: `Tensor([1, 2, 3])` has shape `[3]`, as `torch.tensor`.
+    public convenience init(_ values: [Float]) {
+        self.init(values, shape: [values.count])
+    }
+
+    /// A 1-D tensor holding `values`, stored as `dtype` (float32 by default):
+    /// `Tensor([0.5, 1.5], dtype: .float64)` has shape `[2]`.
+    public convenience init(_ values: [Double], dtype: DType = .float32) {
+        self.init(values, shape: [values.count], dtype: dtype)
+    }
+
     /// A rank-0 (scalar) tensor.
     public convenience init(_ scalar: Double, dtype: DType = .float32) {
         self.init([scalar], shape: [], dtype: dtype)

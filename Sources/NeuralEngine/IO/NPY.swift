@@ -3,38 +3,55 @@ import Foundation
 /// Reading and writing NumPy `.npy` files, so engine results can be compared with NumPy and PyTorch
 /// (`numpy.load` / `numpy.save`).
 ///
-/// Reads little-endian float32 (`<f4`), float64 (`<f8`) and integers (`<i8`, `<i4`, `|u1`, `|i1`, as
-/// float64 tensors); Fortran-ordered arrays are reordered to C order. Writes tensors as float32 or
-/// float64 and integer arrays (labels, indices) as int64, C order, format 1.0.
+/// Reads little-endian float32 (`<f4`) and float64 (`<f8`) arrays as tensors of that dtype, and
+/// integer arrays (`<i8`, `<i4`, `<i2`, `|i1`, `<u8`, `<u4`, `<u2`, `|u1`) either as float64 tensors
+/// (``decode(_:path:)``) or as plain `[Int]` (``decodeIntegers(_:path:)``, ``readLabels(from:)-(URL)``);
+/// Fortran-ordered arrays are reordered to C order. Writes tensors as float32 or float64 and integer
+/// arrays (labels, indices) as int64, C order, format 1.0.
 public enum NPY {
-    /// Decodes `.npy` bytes; `path` only names the source in errors.
+    /// Decodes `.npy` bytes into a tensor; `path` only names the source in errors.
     public static func decode(_ data: Data, path: String = "<data>") throws -> Tensor {
-        let bytes = [UInt8](data)
-        let (header, offset) = try NPYHeader.parse(bytes, path: path)
-        let n = Shape.count(header.shape)
-        let dtypeSize: Int
-        switch header.descr {
-        case "<f4", "<i4": dtypeSize = 4
-        case "<f8", "<i8": dtypeSize = 8
-        case "|u1", "|i1", "<u1", "<i1": dtypeSize = 1
-        default: throw NPYError(path: path, reason: "cannot read .npy: unsupported dtype '\(header.descr)' (supported: <f4, <f8, <i8, <i4, |u1, |i1)")
-        }
-        guard bytes.count >= offset + n * dtypeSize else {
-            throw NPYError(path: path, reason: "invalid .npy: data truncated: \(bytes.count - offset) bytes for \(n) elements of '\(header.descr)'")
-        }
-        let storageShape = header.fortranOrder ? Array(header.shape.reversed()) : header.shape
-        let tensor: Tensor = bytes.withUnsafeBytes { raw in
-            let base = raw.baseAddress! + offset
-            switch header.descr {
-            case "<f4": return Tensor(shape: storageShape, f32: (0..<n).map { Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) })
-            case "<f8": return Tensor(shape: storageShape, f64: (0..<n).map { Double(bitPattern: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) })
-            case "<i8": return Tensor(shape: storageShape, f64: (0..<n).map { Double(Int64(littleEndian: base.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self))) })
-            case "<i4": return Tensor(shape: storageShape, f64: (0..<n).map { Double(Int32(littleEndian: base.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self))) })
-            case "|i1", "<i1": return Tensor(shape: storageShape, f64: (0..<n).map { Double(base.load(fromByteOffset: $0, as: Int8.self)) })
-            default: return Tensor(shape: storageShape, f64: (0..<n).map { Double(base.load(fromByteOffset: $0, as: UInt8.self)) })
+        try withArray(data, path: path) { base, array in
+            let n = Shape.count(array.shape)
+            switch array.element {
+            case .float32: return Tensor(shape: array.shape, f32: array.cOrder((0..<n).map { array.element.float(base, $0) }))
+            default: return Tensor(shape: array.shape, f64: array.cOrder((0..<n).map { array.element.double(base, $0) }))
             }
         }
-        return header.fortranOrder && tensor.rank > 1 ? noGrad { tensor.permute(Array((0..<tensor.rank).reversed())) } : tensor
+    }
+
+    /// Decodes an integer `.npy` array as plain integers in C order, with its shape. Throws, naming
+    /// `path`, for float arrays and for unsigned 64-bit values above `Int.max`.
+    public static func decodeIntegers(_ data: Data, path: String = "<data>") throws -> (values: [Int], shape: [Int]) {
+        try withArray(data, path: path) { base, array in
+            guard array.element.isInteger else {
+                throw NPYError(path: path, reason: "holds \(array.element == .float32 ? "float32" : "float64") values, not integers (read it with Tensor.load(npy:))")
+            }
+            var values: [Int] = []
+            values.reserveCapacity(Shape.count(array.shape))
+            for i in 0..<Shape.count(array.shape) {
+                guard let v = array.element.integer(base, i) else {
+                    throw NPYError(path: path, reason: "value at index \(i) does not fit in Int")
+                }
+                values.append(v)
+            }
+            return (array.cOrder(values), array.shape)
+        }
+    }
+
+    /// Parses the header, checks that the data is complete, and calls `body` with the data's address.
+    private static func withArray<R>(_ data: Data, path: String, _ body: (UnsafeRawPointer, NPYArray) throws -> R) throws -> R {
+        let bytes = [UInt8](data)
+        let (header, offset) = try NPYHeader.parse(bytes, path: path)
+        guard let element = NPYElement(descr: header.descr) else {
+            throw NPYError(path: path, reason: "cannot read .npy: unsupported dtype '\(header.descr)' (supported: \(NPYElement.supported))")
+        }
+        let n = Shape.count(header.shape)
+        guard bytes.count >= offset + n * element.size else {
+            throw NPYError(path: path, reason: "invalid .npy: data truncated: \(bytes.count - offset) bytes for \(n) elements of '\(header.descr)'")
+        }
+        let array = NPYArray(element: element, shape: header.shape, fortranOrder: header.fortranOrder)
+        return try bytes.withUnsafeBytes { raw in try body(raw.baseAddress! + offset, array) }
     }
 
     /// The `.npy` bytes of `tensor` (its own dtype: `<f4` or `<f8`, C order).
@@ -63,21 +80,37 @@ public enum NPY {
         return data
     }
 
-    /// Writes integers to a `.npy` file as int64 (replacing it); `NPY.read` gives them back as a
-    /// float64 tensor (exact up to 2⁵³).
+    /// Writes integers to a `.npy` file as int64 (replacing it); ``readIntegers(from:)`` and
+    /// ``readLabels(from:)-(URL)`` give them back as `[Int]`, ``read(from:)`` as a float64 tensor.
     public static func write(int64 values: [Int], shape: [Int], to url: URL) throws {
         do { try encode(int64: values, shape: shape).write(to: url, options: .atomic) } catch {
             throw NPYError(path: url.path, reason: "cannot write .npy file (\(error.localizedDescription))")
         }
     }
 
-    /// Reads a `.npy` file.
+    /// Reads a `.npy` file as a tensor.
     public static func read(from url: URL) throws -> Tensor {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw NPYError(path: url.path, reason: "cannot read .npy file (\(error.localizedDescription))")
+        try decode(contents(of: url), path: url.path)
+    }
+
+    /// Reads an integer `.npy` file as plain integers in C order, with its shape.
+    public static func readIntegers(from url: URL) throws -> (values: [Int], shape: [Int]) {
+        try decodeIntegers(contents(of: url), path: url.path)
+    }
+
+    /// Reads a 1-D integer `.npy` file of class labels (as `numpy.save("y.npy", labels)` writes them),
+    /// ready for ``crossEntropy(logits:labels:)`` or a ``Dataset``.
+    public static func readLabels(from url: URL) throws -> [Int] {
+        let (values, shape) = try readIntegers(from: url)
+        guard shape.count == 1 else {
+            throw NPYError(path: url.path, reason: "labels must be a 1-D array, got shape \(ShapeError.describe(shape)) (read it with NPY.readIntegers(from:))")
         }
-        return try decode(data, path: url.path)
+        return values
+    }
+
+    /// Reads a 1-D integer `.npy` file of class labels from a path.
+    public static func readLabels(from path: String) throws -> [Int] {
+        try readLabels(from: URL(fileURLWithPath: path))
     }
 
     /// Writes `tensor` to a `.npy` file (replacing it).
@@ -86,12 +119,24 @@ public enum NPY {
             throw NPYError(path: url.path, reason: "cannot write .npy file (\(error.localizedDescription))")
         }
     }
+
+    private static func contents(of url: URL) throws -> Data {
+        do { return try Data(contentsOf: url) } catch {
+            throw NPYError(path: url.path, reason: "cannot read .npy file (\(error.localizedDescription))")
+        }
+    }
 }
 
 extension Tensor {
     /// Loads a tensor from a NumPy `.npy` file (see ``NPY``).
     public static func load(npy url: URL) throws -> Tensor { try NPY.read(from: url) }
 
+    /// Loads a tensor from a NumPy `.npy` file at `path` (relative paths start at the current directory).
+    public static func load(npy path: String) throws -> Tensor { try NPY.read(from: URL(fileURLWithPath: path)) }
+
     /// Saves this tensor as a NumPy `.npy` file (see ``NPY``).
     public func save(npy url: URL) throws { try NPY.write(self, to: url) }
+
+    /// Saves this tensor as a NumPy `.npy` file at `path`.
+    public func save(npy path: String) throws { try NPY.write(self, to: URL(fileURLWithPath: path)) }
 }

@@ -1,4 +1,5 @@
-/// A fully connected layer: y = x·Wᵀ + b, with W of shape `[outFeatures, inFeatures]` (PyTorch's layout).
+/// A fully connected layer: y = x·Wᵀ + b, with W of shape `[outFeatures, inFeatures]` (PyTorch's layout);
+/// it holds W and b and calls ``linear(_:weight:bias:)``.
 ///
 /// Default initialization is PyTorch's: W ~ U(−1/√in, 1/√in) (Kaiming uniform with a = √5) and
 /// b ~ U(−1/√in, 1/√in). Input `[..., in]`, output `[..., out]`.
@@ -45,6 +46,6 @@ public final class Linear: Module {
         if x.shape.last != inFeatures {
             ShapeError.mismatch("Linear.forward", x.shape, weight.shape, detail: "input features \(x.shape.last ?? 0) != \(inFeatures)")
         }
-        return affine(x, weight: weight, bias: bias)
+        return linear(x, weight: weight, bias: bias)
     }
 }

@@ -115,6 +115,9 @@ open class Module {
         return HookHandle { [weak self] in self?.forwardHooks.removeAll { $0.id == id } }
     }
 
+    /// Whether a forward hook is registered (a fused run of layers would skip the hooked output).
+    var hasForwardHooks: Bool { !forwardHooks.isEmpty }
+
     /// Removes every forward hook of this module (not of its children).
     public func removeForwardHooks() { forwardHooks.removeAll() }
 }

@@ -31,9 +31,30 @@ public final class Sequential: Module {
         layers.enumerated().map { (String($0.offset), $0.element) }
     }
 
-    public override func forward(_ x: Tensor) -> Tensor {
+    /// Whether runs of layers with a fused implementation (``LayerFusion``: BatchNorm2d → ReLU, and
+    /// BatchNorm2d → ReLU → MaxPool2d(2)) run as one operation. The values and gradients are the same
+    /// bit for bit; only the memory traffic differs. Runs whose layers carry forward hooks are never
+    /// fused. Set to false to run every layer on its own (the reference the fused paths are tested against).
+    public var fusesLayers = true
+
+    public override func forward(_ x: Tensor) -> Tensor { forward(x) { _, _ in } }
+
+    /// ``forward(_:)``, calling `step(layers, output)` after each step: one layer, or a fused run of
+    /// layers (their index range) with the run's output. For profilers (`bench --phases`).
+    public func forward(_ x: Tensor, observing step: (Range<Int>, Tensor) -> Void) -> Tensor {
         var h = x
-        for layer in layers { h = layer(h) }
+        var index = 0
+        while index < layers.count {
+            let start = index
+            if fusesLayers, let fused = LayerFusion.run(layers, at: index, input: h) {
+                h = fused.output
+                index += fused.layerCount
+            } else {
+                h = layers[index](h)
+                index += 1
+            }
+            step(start..<index, h)
+        }
         return h
     }
 }

@@ -13,7 +13,8 @@ public func mseLoss(_ prediction: Tensor, _ target: Tensor) -> Tensor {
 ///
 /// Computed with the log-sum-exp trick (log softmax(z) = z − max z − log Σ e^(z − max z)), so large
 /// logits do not overflow. Its gradient with respect to the logits is (softmax(z) − onehot(y)) / N.
-/// Runs the fused ``CrossEntropyKernel``; `crossEntropyComposite` is the same loss from primitives.
+/// Runs the fused `softmaxCrossEntropy` (Ops/CrossEntropy.swift); `crossEntropyComposite` is the
+/// same loss from primitives.
 /// - Parameters:
 ///   - logits: `[N, C]` unnormalized scores.
 ///   - labels: N class indices in 0..<C.
@@ -21,11 +22,11 @@ public func crossEntropy(logits: Tensor, labels: [Int]) -> Tensor {
     if logits.rank != 2 || logits.shape[0] != labels.count {
         fatalError("crossEntropy: logits \(ShapeError.describe(logits.shape)) must be [N, C] with N = \(labels.count) labels")
     }
-    return CrossEntropyKernel.apply(logits, labels)
+    return softmaxCrossEntropy(logits, labels)
 }
 
 /// ``crossEntropy(logits:labels:)`` built from Tensor primitives: −(logSoftmax(z) ⊙ onehot(y)).sum() / N.
-/// Slower (about nine graph nodes); kept as the readable reference the fused kernel is tested against.
+/// Slower (about nine graph nodes); kept as the readable reference the fused op is tested against.
 public func crossEntropyComposite(logits: Tensor, labels: [Int]) -> Tensor {
     if logits.rank != 2 || logits.shape[0] != labels.count {
         fatalError("crossEntropy: logits \(ShapeError.describe(logits.shape)) must be [N, C] with N = \(labels.count) labels")

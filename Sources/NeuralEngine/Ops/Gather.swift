@@ -12,34 +12,16 @@ extension Tensor {
         outShape[0] = rows.count
         let out: Tensor
         switch dtype {
-        case .float32: out = Tensor(shape: outShape, f32: Tensor.gatherKernel(f32, rows, rowSize))
-        case .float64: out = Tensor(shape: outShape, f64: Tensor.gatherKernel(f64, rows, rowSize))
+        case .float32: out = Tensor(shape: outShape, f32: RowGather.gather(f32, rows, rowSize))
+        case .float64: out = Tensor(shape: outShape, f64: RowGather.gather(f64, rows, rowSize))
         }
         return Tensor.record("gather", inputs: [self], output: out) { [shape, dtype] g in
             let dx = Tensor.zeros(shape, dtype: dtype)
             switch dtype {
-            case .float32: Tensor.scatterAddKernel(g.f32, rows, rowSize, &dx.f32)
-            case .float64: Tensor.scatterAddKernel(g.f64, rows, rowSize, &dx.f64)
+            case .float32: RowGather.scatterAdd(g.f32, rows, rowSize, &dx.f32)
+            case .float64: RowGather.scatterAdd(g.f64, rows, rowSize, &dx.f64)
             }
             return [dx]
-        }
-    }
-
-    static func gatherKernel<T: TensorScalar>(_ src: [T], _ rows: [Int], _ rowSize: Int) -> [T] {
-        src.withUnsafeBufferPointer { s in
-            makeArray(rows.count * rowSize) { d in
-                for (i, r) in rows.enumerated() { (d + i * rowSize).initialize(from: s.baseAddress! + r * rowSize, count: rowSize) }
-            }
-        }
-    }
-
-    static func scatterAddKernel<T: TensorScalar>(_ src: [T], _ rows: [Int], _ rowSize: Int, _ dst: inout [T]) {
-        src.withUnsafeBufferPointer { s in
-            dst.withUnsafeMutableBufferPointer { d in
-                for (i, r) in rows.enumerated() {
-                    for j in 0..<rowSize { d[r * rowSize + j] += s[i * rowSize + j] }
-                }
-            }
         }
     }
 }

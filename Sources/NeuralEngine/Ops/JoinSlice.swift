@@ -64,3 +64,24 @@ extension Tensor {
         return stride(from: 0, to: shape[a], by: size).map { slice(axis: a, range: $0..<Swift.min($0 + size, shape[a])) }
     }
 }
+
+extension Tensor {
+    /// Copies `rows` rows along `axis` from this tensor (from row `srcStart`) into `target` (at row
+    /// `dstStart`), with `BlockCopy`; no graph. `target` has the same dtype and other sizes.
+    func copyBlocks(into target: Tensor, srcStart: Int, dstStart: Int, rows: Int, axis: Int) {
+        let (outer, srcLength, inner) = BlockCopy.split(shape, axis: axis)
+        let dstLength = target.shape[axis]
+        switch dtype {
+        case .float32:
+            f32.withUnsafeBufferPointer { s in target.f32.withUnsafeMutableBufferPointer { d in
+                BlockCopy.copy(s.baseAddress!, srcLength: srcLength, srcStart: srcStart, d.baseAddress!, dstLength: dstLength,
+                               dstStart: dstStart, rows: rows, outer: outer, inner: inner)
+            } }
+        case .float64:
+            f64.withUnsafeBufferPointer { s in target.f64.withUnsafeMutableBufferPointer { d in
+                BlockCopy.copy(s.baseAddress!, srcLength: srcLength, srcStart: srcStart, d.baseAddress!, dstLength: dstLength,
+                               dstStart: dstStart, rows: rows, outer: outer, inner: inner)
+            } }
+        }
+    }
+}

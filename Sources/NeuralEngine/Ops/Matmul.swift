@@ -16,16 +16,16 @@ public func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transpose
     if a.rank == 0 || b.rank == 0 { ShapeError.mismatch("matmul", a.shape, b.shape, detail: "scalars cannot be multiplied as matrices") }
     let a2 = a.rank == 1 ? a.reshape(transposeA ? [a.count, 1] : [1, a.count]) : a
     let b2 = b.rank == 1 ? b.reshape(transposeB ? [1, b.count] : [b.count, 1]) : b
-    var out = MatmulKernel.product(a2, b2, transposeA: transposeA, transposeB: transposeB)
+    var out = matmulValues(a2, b2, transposeA: transposeA, transposeB: transposeB)
     out = Tensor.record("matmul", inputs: [a2, b2], output: out) { g in
         // C = A·B: dA = g·Bᵀ, dB = Aᵀ·g; with A stored transposed (C = Aᵀ·B), dA = (g·Bᵀ)ᵀ = B·gᵀ, etc.
         let da: Tensor? = a2.requiresGrad ? Tensor.reduce(
-            transposeA ? MatmulKernel.product(b2, g, transposeA: transposeB, transposeB: true)
-                       : MatmulKernel.product(g, b2, transposeA: false, transposeB: !transposeB),
+            transposeA ? matmulValues(b2, g, transposeA: transposeB, transposeB: true)
+                       : matmulValues(g, b2, transposeA: false, transposeB: !transposeB),
             toShape: a2.shape) : nil
         let db: Tensor? = b2.requiresGrad ? Tensor.reduce(
-            transposeB ? MatmulKernel.product(g, a2, transposeA: true, transposeB: transposeA)
-                       : MatmulKernel.product(a2, g, transposeA: !transposeA, transposeB: false),
+            transposeB ? matmulValues(g, a2, transposeA: true, transposeB: transposeA)
+                       : matmulValues(a2, g, transposeA: !transposeA, transposeB: false),
             toShape: b2.shape) : nil
         return [da, db]
     }
@@ -34,50 +34,32 @@ public func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transpose
     return out
 }
 
-/// The forward product without graph recording: loops over broadcast batches, one GEMM each.
-enum MatmulKernel {
-    static func product(_ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool) -> Tensor {
-        let (ra, ca) = (a.shape[a.rank - 2], a.shape[a.rank - 1])
-        let (rb, cb) = (b.shape[b.rank - 2], b.shape[b.rank - 1])
-        let (m, k) = transposeA ? (ca, ra) : (ra, ca)
-        let (k2, n) = transposeB ? (cb, rb) : (rb, cb)
-        if k != k2 {
-            ShapeError.mismatch("matmul", a.shape, b.shape,
-                                detail: "\(k) != \(k2)" + (transposeA || transposeB ? "; transposeA \(transposeA), transposeB \(transposeB)" : ""))
+/// The product's values without graph recording: checks the shapes, finds each broadcast batch's
+/// matrices, and runs one GEMM per batch (`MatmulKernel`).
+private func matmulValues(_ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool) -> Tensor {
+    let (ra, ca) = (a.shape[a.rank - 2], a.shape[a.rank - 1])
+    let (rb, cb) = (b.shape[b.rank - 2], b.shape[b.rank - 1])
+    let (m, k) = transposeA ? (ca, ra) : (ra, ca)
+    let (k2, n) = transposeB ? (cb, rb) : (rb, cb)
+    if k != k2 {
+        ShapeError.mismatch("matmul", a.shape, b.shape,
+                            detail: "\(k) != \(k2)" + (transposeA || transposeB ? "; transposeA \(transposeA), transposeB \(transposeB)" : ""))
+    }
+    let batchA = Array(a.shape.dropLast(2)), batchB = Array(b.shape.dropLast(2))
+    let batch = Shape.broadcast(batchA, batchB, op: "matmul")
+    let batches = Shape.count(batch)
+    // Offsets of each batch's matrix in A and B (0-stride along broadcast batch axes).
+    let stridesA = Shape.broadcastStrides(batchA, to: batch), stridesB = Shape.broadcastStrides(batchB, to: batch)
+    var offsetsA = [Int](repeating: 0, count: batches), offsetsB = [Int](repeating: 0, count: batches)
+    if !batch.isEmpty {
+        StridedLoop.run(shape: batch + [1], stridesA + [0], stridesB + [0]) { oa, ob, _, _, _, out in
+            offsetsA[out] = oa * ra * ca; offsetsB[out] = ob * rb * cb
         }
-        let batchA = Array(a.shape.dropLast(2)), batchB = Array(b.shape.dropLast(2))
-        let batch = Shape.broadcast(batchA, batchB, op: "matmul")
-        let outShape = batch + [m, n]
-        let batches = Shape.count(batch)
-        // Offsets of each batch's matrix in A and B (0-stride along broadcast batch axes).
-        let stridesA = Shape.broadcastStrides(batchA, to: batch), stridesB = Shape.broadcastStrides(batchB, to: batch)
-        var offsetsA = [Int](repeating: 0, count: batches), offsetsB = [Int](repeating: 0, count: batches)
-        if !batch.isEmpty {
-            StridedLoop.run(shape: batch + [1], stridesA + [0], stridesB + [0]) { oa, ob, _, _, _, out in
-                offsetsA[out] = oa * ra * ca; offsetsB[out] = ob * rb * cb
-            }
-        }
-        switch a.dtype {
-        case .float32:
-            return Tensor(shape: outShape, f32: makeArray(batches * m * n) { c in
-                a.f32.withUnsafeBufferPointer { pa in b.f32.withUnsafeBufferPointer { pb in
-                    for i in 0..<batches {
-                        GEMM.sgemm(transA: transposeA, transB: transposeB, m: m, n: n, k: k, alpha: 1,
-                                   a: pa.baseAddress! + offsetsA[i], lda: ca, b: pb.baseAddress! + offsetsB[i], ldb: cb,
-                                   beta: 0, c: c + i * m * n, ldc: n)
-                    }
-                } }
-            })
-        case .float64:
-            return Tensor(shape: outShape, f64: makeArray(batches * m * n) { c in
-                a.f64.withUnsafeBufferPointer { pa in b.f64.withUnsafeBufferPointer { pb in
-                    for i in 0..<batches {
-                        GEMM.dgemm(transA: transposeA, transB: transposeB, m: m, n: n, k: k, alpha: 1,
-                                   a: pa.baseAddress! + offsetsA[i], lda: ca, b: pb.baseAddress! + offsetsB[i], ldb: cb,
-                                   beta: 0, c: c + i * m * n, ldc: n)
-                    }
-                } }
-            })
-        }
+    }
+    let product = MatmulKernel.Product(m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB,
+                                       lda: ca, ldb: cb, offsetsA: offsetsA, offsetsB: offsetsB)
+    switch a.dtype {
+    case .float32: return Tensor(shape: batch + [m, n], f32: product.run(a.f32, b.f32))
+    case .float64: return Tensor(shape: batch + [m, n], f64: product.run(a.f64, b.f64))
     }
 }

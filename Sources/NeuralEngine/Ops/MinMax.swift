@@ -36,21 +36,7 @@ extension Tensor {
         let a = Shape.normalize(axis: axis, rank: rank, op: "argmax", shape: shape)
         let outer = shape[..<a].reduce(1, *), length = shape[a], inner = shape[(a + 1)...].reduce(1, *)
         if length == 0 { fatalError("argmax: axis \(axis) of shape \(ShapeError.describe(shape)) is empty") }
-        var result = [Int](repeating: 0, count: outer * inner)
-        let values = doubles
-        values.withUnsafeBufferPointer { v in
-            for o in 0..<outer {
-                for i in 0..<inner {
-                    var best = 0, bestValue = v[o * length * inner + i]
-                    for k in 1..<Swift.max(length, 1) {
-                        let x = v[(o * length + k) * inner + i]
-                        if x > bestValue || (bestValue.isNaN && !x.isNaN) { best = k; bestValue = x }
-                    }
-                    result[o * inner + i] = best
-                }
-            }
-        }
-        return result
+        return doubles.withUnsafeBufferPointer { ReduceKernels.argmax($0, outer: outer, length: length, inner: inner) }
     }
 
     /// ``argmax(axis:)`` as a tensor of the remaining shape holding the indices as values (no grad).

@@ -36,26 +36,19 @@ extension Tensor {
         let outShape = perm.map { shape[$0] }
         let inStrides = Shape.strides(shape)
         let gathered = perm.map { inStrides[$0] }         // input stride along each output axis
-        let zero = [Int](repeating: 0, count: rank)
         let out: Tensor
         switch dtype {
-        case .float32: out = Tensor(shape: outShape, f32: permuteKernel(Float.self, outShape, gathered, zero))
-        case .float64: out = Tensor(shape: outShape, f64: permuteKernel(Double.self, outShape, gathered, zero))
+        case .float32: out = Tensor(shape: outShape, f32: permuteValues(Float.self, outShape, gathered))
+        case .float64: out = Tensor(shape: outShape, f64: permuteValues(Double.self, outShape, gathered))
         }
         var inverse = [Int](repeating: 0, count: rank)
         for (i, p) in perm.enumerated() { inverse[p] = i }
         return Tensor.record("permute", inputs: [self], output: out) { g in [g.permute(inverse)] }
     }
 
-    private func permuteKernel<T: TensorScalar>(_: T.Type, _ outShape: [Int], _ strides: [Int], _ zero: [Int]) -> [T] {
+    private func permuteValues<T: TensorScalar>(_: T.Type, _ outShape: [Int], _ strides: [Int]) -> [T] {
         withBuffer(T.self) { src in
-            makeArray(count) { dst in
-                let s = src.baseAddress!
-                StridedLoop.run(shape: outShape, strides, zero) { off, _, inner, stride, _, out in
-                    var i = off
-                    for j in 0..<inner { dst[out + j] = s[i]; i += stride }
-                }
-            }
+            makeArray(count) { dst in StridedLoop.gather(src.baseAddress!, strides: strides, shape: outShape, into: dst) }
         }
     }
 

@@ -21,7 +21,7 @@ public struct FunctionPlot: SVGRenderable, Sendable {
 
     public init(title: String, xLabel: String = "x", yLabel: String = "", xRange: ClosedRange<Double>,
                 functions: [PlotFunction], samples: Int = 201, yRange: ClosedRange<Double>? = nil,
-                referenceLine: ReferenceLine? = nil, width: Double = 640, height: Double = 360,
+                referenceLine: ReferenceLine? = nil, width: Double = 540, height: Double = 340,
                 altText: String? = nil) {
         let series = functions.map {
             FunctionPlot.sample($0.name, xRange: xRange, samples: samples, dashed: $0.dashed, $0.evaluate)
@@ -30,7 +30,7 @@ public struct FunctionPlot: SVGRenderable, Sendable {
                           referenceLine: referenceLine, xRange: xRange, yRange: yRange,
                           width: width, height: height, altText: altText)
         if altText == nil {
-            chart.altText = "Function plot \u{201C}\(title)\u{201D} of \(functions.map(\.name).joined(separator: ", ")) for x from \(NumberFormat.automatic.format(xRange.lowerBound)) to \(NumberFormat.automatic.format(xRange.upperBound)); values \(describeRange(series.flatMap(\.y)))."
+            chart.altText = "Function plot \u{201C}\(plain(title))\u{201D} of \(functions.map { plain($0.name) }.joined(separator: ", ")) for x from \(NumberFormat.automatic.format(xRange.lowerBound)) to \(NumberFormat.automatic.format(xRange.upperBound)); values \(describeRange(series.flatMap(\.y)))."
         }
     }
 

@@ -14,7 +14,8 @@ public struct GroupedBarChart: SVGRenderable, Sendable {
     public var groups: [String]
     public var series: [BarSeries]
     public var yRange: ClosedRange<Double>?
-    /// Print each bar's value above it with this format (nil: no value labels).
+    /// Print each bar's value above it with this format (nil: no value labels); upright when too
+    /// wide to lie flat, and left out when the bars are narrower than the text is high.
     public var valueFormat: NumberFormat?
     public var width: Double
     public var height: Double
@@ -23,7 +24,7 @@ public struct GroupedBarChart: SVGRenderable, Sendable {
     /// Traps when a series does not have one value per group.
     public init(title: String, xLabel: String = "", yLabel: String = "", groups: [String],
                 series: [BarSeries], yRange: ClosedRange<Double>? = nil, valueFormat: NumberFormat? = nil,
-                width: Double = 640, height: Double = 360, altText: String? = nil) {
+                width: Double = 540, height: Double = 340, altText: String? = nil) {
         for item in series where item.values.count != groups.count {
             fatalError("GroupedBarChart '\(title)': series '\(item.name)' has \(item.values.count) values for \(groups.count) groups")
         }
@@ -44,10 +45,10 @@ public struct GroupedBarChart: SVGRenderable, Sendable {
         get {
             if let customAltText { return customAltText }
             var text = "Grouped bar chart"
-            if !title.isEmpty { text += " \u{201C}\(title)\u{201D}" }
-            text += " of \(series.count) series (\(series.map(\.name).joined(separator: ", ")))"
-            text += " over \(groups.count) groups (\(groups.joined(separator: ", ")))"
-            text += "; \(yLabel.isEmpty ? "values" : yLabel) \(describeRange(series.flatMap(\.values)))."
+            if !title.isEmpty { text += " \u{201C}\(plain(title))\u{201D}" }
+            text += " of \(series.count) series (\(series.map { plain($0.name) }.joined(separator: ", ")))"
+            text += " over \(groups.count) groups (\(groups.map(plain).joined(separator: ", ")))"
+            text += "; \(yLabel.isEmpty ? "values" : plain(yLabel)) \(describeRange(series.flatMap(\.values)))."
             return text
         }
         set { customAltText = newValue }
@@ -57,16 +58,29 @@ public struct GroupedBarChart: SVGRenderable, Sendable {
         let entries = series.enumerated().map {
             LegendEntry(name: $0.element.name, color: Palette.seriesColor($0.offset), swatch: .box)
         }
-        let legendWidth = series.count > 1 ? Legend.width(for: entries) : 0
-        let frame = CartesianFrame.make(
-            width: width, height: height, hasTitle: !title.isEmpty, xLabel: xLabel, yLabel: yLabel,
-            xValues: [], yValues: [0] + series.flatMap(\.values), xDomain: nil, yDomain: yRange,
-            xScale: .linear, yScale: .linear, legendWidth: legendWidth,
-            categories: .init(names: groups))
-        var writer = SVGWriter()
-        frame.drawAxes(into: &writer, title: title, xLabel: xLabel, yLabel: yLabel, verticalGrid: false)
+        let values = series.flatMap(\.values)
+        var frame = makeFrame(entries: entries, extraY: [])
         let band = groups.isEmpty ? 0 : (frame.right - frame.left) / Double(groups.count)
         let barWidth = band * 0.8 / Double(Swift.max(1, series.count))
+        // Value labels lie flat above their bar when they fit its width, else they stand upright;
+        // either way the y axis grows until the tallest bar leaves room for its label.
+        let size = frame.typography.small
+        let labelTexts = valueFormat.map { format in values.map { $0.isFinite ? format.format($0) : "" } } ?? []
+        let widestLabel = labelTexts.map { estimatedTextWidth($0, fontSize: size) }.max() ?? 0
+        let upright = widestLabel > barWidth - 2
+        // Upright labels need a bar at least one text height wide; narrower bars get none (their
+        // values stay in the bar's tooltip and the text alternative).
+        let showValues = valueFormat != nil && (!upright || barWidth >= size)
+        if showValues, yRange == nil, let largest = values.filter(\.isFinite).max(), largest > 0 {
+            let room = (upright ? widestLabel : size) + 6
+            for _ in 0..<3 {
+                guard let top = frame.y.position(largest), top - room < frame.top else { break }
+                let unitsPerPixel = (frame.y.domain.upper - frame.y.domain.lower) / (frame.bottom - frame.top)
+                frame = makeFrame(entries: entries, extraY: [largest + (room - (top - frame.top)) * unitsPerPixel * 1.05])
+            }
+        }
+        var writer = SVGWriter(typography: frame.typography)
+        frame.drawAxes(into: &writer, verticalGrid: false)
         let zero = frame.y.clampedPosition(0) ?? frame.bottom
         for (seriesIndex, item) in series.enumerated() {
             writer.open("g", [("class", "nb-series nb-series-\(seriesIndex + 1)"),
@@ -76,15 +90,31 @@ public struct GroupedBarChart: SVGRenderable, Sendable {
                 let x = frame.left + Double(group) * band + band * 0.1 + Double(seriesIndex) * barWidth
                 writer.rect(x + 0.5, Swift.min(top, zero), barWidth - 1, abs(zero - top),
                             title: "\(item.name), \(groups[group]): \(NumberFormat.automatic.format(value))")
-                if let valueFormat {
-                    let labelY = value >= 0 ? Swift.min(top, zero) - 3 : Swift.max(top, zero) + 11
-                    writer.text(x + barWidth / 2, labelY, valueFormat.format(value), anchor: "middle", size: 9)
+                if showValues, let valueFormat, value.isFinite {
+                    let label = NiceTicks.typographicMinus(valueFormat.format(value))
+                    let style = "fill:\(Palette.foreground)"
+                    let centre = x + barWidth / 2
+                    if upright {
+                        let startY = value >= 0 ? Swift.min(top, zero) - 4 : Swift.max(top, zero) + 4
+                        writer.text(centre + size * 0.35, startY, label, anchor: value >= 0 ? "start" : "end",
+                                    size: size, rotate: -90, style: style)
+                    } else {
+                        let labelY = value >= 0 ? Swift.min(top, zero) - 4 : Swift.max(top, zero) + size
+                        writer.text(centre, labelY, label, anchor: "middle", size: size, style: style)
+                    }
                 }
             }
             writer.close("g")
         }
-        if series.count > 1 { Legend.draw(entries, x: frame.right, y: frame.top + 6, into: &writer) }
-        return svgDocument(width: width, height: height, kind: "grouped-bar-chart", title: title,
-                           altText: altText, body: writer.body)
+        frame.drawLegend(into: &writer)
+        return svgDocument(width: width, height: frame.height, kind: "grouped-bar-chart", title: title,
+                           altText: altText, writer: writer)
+    }
+
+    private func makeFrame(entries: [LegendEntry], extraY: [Double]) -> CartesianFrame {
+        CartesianFrame.make(
+            width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
+            xValues: [], yValues: [0] + series.flatMap(\.values) + extraY, xDomain: nil, yDomain: yRange,
+            xScale: .linear, yScale: .linear, legendEntries: entries, categories: .init(names: groups))
     }
 }

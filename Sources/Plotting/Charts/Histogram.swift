@@ -13,7 +13,7 @@ public struct Histogram: SVGRenderable, Sendable {
     /// A histogram of `values` in `binCount` bins over `range` (default min...max of the data).
     public init(title: String, xLabel: String = "", yLabel: String = "count", values: [Double],
                 binCount: Int = 30, range: ClosedRange<Double>? = nil, colorIndex: Int = 0,
-                width: Double = 640, height: Double = 360, altText: String? = nil) {
+                width: Double = 540, height: Double = 320, altText: String? = nil) {
         self.init(title: title, xLabel: xLabel, yLabel: yLabel,
                   bins: HistogramBins(values: values, binCount: binCount, range: range),
                   colorIndex: colorIndex, width: width, height: height, altText: altText)
@@ -21,7 +21,7 @@ public struct Histogram: SVGRenderable, Sendable {
 
     /// A histogram of precomputed bins.
     public init(title: String, xLabel: String = "", yLabel: String = "count", bins: HistogramBins,
-                colorIndex: Int = 0, width: Double = 640, height: Double = 360, altText: String? = nil) {
+                colorIndex: Int = 0, width: Double = 540, height: Double = 320, altText: String? = nil) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -37,9 +37,9 @@ public struct Histogram: SVGRenderable, Sendable {
         get {
             if let customAltText { return customAltText }
             var text = "Histogram"
-            if !title.isEmpty { text += " \u{201C}\(title)\u{201D}" }
+            if !title.isEmpty { text += " \u{201C}\(plain(title))\u{201D}" }
             text += " of \(NumberFormat.automatic.format(bins.total)) values in \(bins.counts.count) bins"
-            text += "; \(xLabel.isEmpty ? "values" : xLabel) \(describeRange([bins.edges.first!, bins.edges.last!]))"
+            text += "; \(xLabel.isEmpty ? "values" : plain(xLabel)) \(describeRange([bins.edges.first!, bins.edges.last!]))"
             text += "; largest bin count \(NumberFormat.automatic.format(bins.counts.max() ?? 0))."
             return text
         }
@@ -48,11 +48,11 @@ public struct Histogram: SVGRenderable, Sendable {
 
     public func svg() -> String {
         let frame = CartesianFrame.make(
-            width: width, height: height, hasTitle: !title.isEmpty, xLabel: xLabel, yLabel: yLabel,
+            width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
             xValues: [bins.edges.first!, bins.edges.last!], yValues: [0] + bins.counts.filter { $0.isFinite },
-            xDomain: nil, yDomain: nil, xScale: .linear, yScale: .linear, legendWidth: 0)
-        var writer = SVGWriter()
-        frame.drawAxes(into: &writer, title: title, xLabel: xLabel, yLabel: yLabel, verticalGrid: false)
+            xDomain: nil, yDomain: nil, xScale: .linear, yScale: .linear, legendEntries: [])
+        var writer = SVGWriter(typography: frame.typography)
+        frame.drawAxes(into: &writer, verticalGrid: false)
         let style = "fill:\(Palette.seriesColor(colorIndex));fill-opacity:0.85"
         writer.open("g", [("class", "nb-series nb-series-1"), ("style", style)])
         for (index, count) in bins.counts.enumerated() where count.isFinite && count > 0 {
@@ -63,7 +63,7 @@ public struct Histogram: SVGRenderable, Sendable {
             writer.rect(x0 + gap / 2, y1, x1 - x0 - gap, y0 - y1)
         }
         writer.close("g")
-        return svgDocument(width: width, height: height, kind: "histogram", title: title,
-                           altText: altText, body: writer.body)
+        return svgDocument(width: width, height: frame.height, kind: "histogram", title: title,
+                           altText: altText, writer: writer)
     }
 }

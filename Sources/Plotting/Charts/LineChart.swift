@@ -66,7 +66,7 @@ public struct LineChart: SVGRenderable, Sendable {
                 yScale: AxisScale = .linear, showMarkers: Bool = false,
                 verticalMarkers: [VerticalMarker] = [], referenceLine: ReferenceLine? = nil,
                 xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
-                width: Double = 640, height: Double = 360, altText: String? = nil) {
+                width: Double = 540, height: Double = 340, altText: String? = nil) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -87,51 +87,57 @@ public struct LineChart: SVGRenderable, Sendable {
     public var altText: String {
         get {
             if let customAltText { return customAltText }
-            let names = series.map(\.name).joined(separator: ", ")
+            let names = series.map { plain($0.name) }.joined(separator: ", ")
             var text = "Line chart"
-            if !title.isEmpty { text += " \u{201C}\(title)\u{201D}" }
+            if !title.isEmpty { text += " \u{201C}\(plain(title))\u{201D}" }
             text += " with \(series.count) series (\(names))"
-            text += "; x (\(xLabel.isEmpty ? "x" : xLabel)) \(describeRange(series.flatMap(\.x)))"
-            text += "; y (\(yLabel.isEmpty ? "y" : yLabel)) \(describeRange(series.flatMap(\.y)))"
+            text += "; x (\(xLabel.isEmpty ? "x" : plain(xLabel))) \(describeRange(series.flatMap(\.x)))"
+            text += "; y (\(yLabel.isEmpty ? "y" : plain(yLabel))) \(describeRange(series.flatMap(\.y)))"
             if yScale == .log { text += " on a log scale" }
             for marker in verticalMarkers {
-                text += "; marker \u{201C}\(marker.label)\u{201D} at x = \(NumberFormat.automatic.format(marker.x))"
+                text += "; marker \u{201C}\(plain(marker.label))\u{201D} at x = \(NumberFormat.automatic.format(marker.x))"
             }
             return text + "."
         }
         set { customAltText = newValue }
     }
 
+    /// Whether series are told apart by marker shape as well as colour (more than four series).
+    private var usesShapes: Bool { series.count > MarkerShape.colourOnlyLimit }
+
     public func svg() -> String {
         let entries = series.enumerated().map { index, item in
-            LegendEntry(name: item.name, color: Palette.seriesColor(index),
-                        swatch: .line(dashed: item.dashed, marker: item.showMarkers ?? showMarkers))
+            let marked = (item.showMarkers ?? showMarkers) || usesShapes
+            return LegendEntry(name: item.name, color: Palette.seriesColor(index),
+                               swatch: .line(dashed: item.dashed, marker: marked ? marker(index) : nil))
         }
-        let legendWidth = series.count > 1 ? Legend.width(for: entries) : 0
         var yValues = series.flatMap(\.y)
         if let referenceLine { yValues.append(referenceLine.y) }
         var xValues = series.flatMap(\.x)
         xValues += verticalMarkers.map(\.x)
         let frame = CartesianFrame.make(
-            width: width, height: height, hasTitle: !title.isEmpty, xLabel: xLabel, yLabel: yLabel,
+            width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
             xValues: xValues, yValues: yValues, xDomain: xRange, yDomain: yRange,
-            xScale: .linear, yScale: yScale, legendWidth: legendWidth)
-        var writer = SVGWriter()
-        frame.drawAxes(into: &writer, title: title, xLabel: xLabel, yLabel: yLabel)
+            xScale: .linear, yScale: yScale, legendEntries: entries)
+        var writer = SVGWriter(typography: frame.typography)
+        frame.drawAxes(into: &writer)
         drawReferenceLine(frame: frame, into: &writer)
         drawVerticalMarkers(frame: frame, into: &writer)
         for (index, item) in series.enumerated() {
-            drawSeries(item, color: Palette.seriesColor(index), index: index, frame: frame, into: &writer)
+            drawSeries(item, index: index, frame: frame, into: &writer)
         }
-        if series.count > 1 {
-            Legend.draw(entries, x: frame.right, y: frame.top + 6, into: &writer)
-        }
-        return svgDocument(width: width, height: height, kind: "line-chart", title: title,
-                           altText: altText, body: writer.body)
+        frame.drawLegend(into: &writer)
+        return svgDocument(width: width, height: frame.height, kind: "line-chart", title: title,
+                           altText: altText, writer: writer)
     }
 
-    private func drawSeries(_ item: LineSeries, color: String, index: Int, frame: CartesianFrame,
-                            into writer: inout SVGWriter) {
+    /// Series k's marker: circles while colour alone tells the series apart, then varied shapes.
+    private func marker(_ index: Int) -> MarkerShape {
+        usesShapes ? MarkerShape.forSeries(index) : .circle
+    }
+
+    private func drawSeries(_ item: LineSeries, index: Int, frame: CartesianFrame, into writer: inout SVGWriter) {
+        let color = Palette.seriesColor(index)
         var runs: [[(Double, Double)]] = [[]]
         for (xv, yv) in zip(item.x, item.y) {
             if let px = frame.x.position(xv), let py = frame.y.position(yv), frame.contains(px, py) {
@@ -142,10 +148,21 @@ public struct LineChart: SVGRenderable, Sendable {
         }
         let dash = item.dashed ? ";stroke-dasharray:6 4" : ""
         writer.open("g", [("class", "nb-series nb-series-\(index + 1)")])
-        writer.polyline(runs, style: "fill:none;stroke:\(color);stroke-width:2;stroke-linejoin:round;stroke-linecap:round\(dash)")
+        writer.polyline(runs, style: "fill:none;stroke:\(color);stroke-width:2.25;stroke-linejoin:round;stroke-linecap:round\(dash)")
+        let points = Array(runs.joined())
+        let radius = frame.typography.small * 0.25
         if item.showMarkers ?? showMarkers {
-            for point in runs.joined() {
-                writer.circle(point.0, point.1, 3, style: "fill:\(color)")
+            for point in points {
+                marker(index).draw(point.0, point.1, radius: radius, style: "fill:\(color)", into: &writer)
+            }
+        } else if usesShapes, !points.isEmpty {
+            // About seven markers along the line, staggered between series so they do not pile up
+            // where lines meet.
+            let spacing = Swift.max(1, points.count / 7)
+            let phase = (index * spacing) / Swift.max(1, series.count)
+            for position in Swift.stride(from: phase % spacing, to: points.count, by: spacing) {
+                marker(index).draw(points[position].0, points[position].1, radius: radius,
+                                   style: "fill:\(color)", into: &writer)
             }
         }
         writer.close("g")
@@ -158,8 +175,8 @@ public struct LineChart: SVGRenderable, Sendable {
                         style: "stroke:\(Palette.foreground);stroke-width:1.5;stroke-dasharray:4 3;stroke-opacity:0.8")
             // Label inside the plot, on the side of the line with more room.
             let onRight = px < (frame.left + frame.right) / 2
-            writer.text(onRight ? px + 5 : px - 5, frame.top + 13, marker.label,
-                        anchor: onRight ? "start" : "end", size: 11)
+            writer.text(onRight ? px + 5 : px - 5, frame.top + frame.typography.small * 1.1, marker.label,
+                        anchor: onRight ? "start" : "end", size: frame.typography.small)
         }
     }
 
@@ -169,7 +186,7 @@ public struct LineChart: SVGRenderable, Sendable {
         writer.line(frame.left, py, frame.right, py,
                     style: "stroke:\(Palette.foreground);stroke-width:1;stroke-dasharray:2 3;stroke-opacity:0.7")
         if !referenceLine.label.isEmpty {
-            writer.text(frame.right - 4, py - 5, referenceLine.label, anchor: "end", size: 11)
+            writer.text(frame.right - 4, py - 5, referenceLine.label, anchor: "end", size: frame.typography.small)
         }
     }
 }

@@ -57,11 +57,14 @@ public struct NormalizationDiagram: SVGRenderable, Sendable {
     public var cellSize: Double
     private var customAltText: String?
 
-    /// One panel per kind, side by side; traps on empty or non-positive sizes.
+    /// Panels per row (nil: chosen so the diagram stays legible on a phone, 2 for 4 kinds).
+    public var columns: Int?
+
+    /// One panel per kind, `columns` per row; traps on empty or non-positive sizes.
     public init(title: String = "Which values each normalization averages over",
                 kinds: [Kind] = [.batch, .layer, .instance, .group(groups: 2)],
                 batchSize: Int = 4, channels: Int = 6, spatial: Int = 5, cellSize: Double = 20,
-                altText: String? = nil) {
+                columns: Int? = nil, altText: String? = nil) {
         guard !kinds.isEmpty, batchSize > 0, channels > 0, spatial > 0 else {
             fatalError("NormalizationDiagram needs kinds and positive sizes, got \(kinds.count) kinds, N=\(batchSize) C=\(channels) HW=\(spatial)")
         }
@@ -74,6 +77,7 @@ public struct NormalizationDiagram: SVGRenderable, Sendable {
         self.channels = channels
         self.spatial = spatial
         self.cellSize = cellSize
+        self.columns = columns
         self.customAltText = altText
     }
 
@@ -89,31 +93,77 @@ public struct NormalizationDiagram: SVGRenderable, Sendable {
 
     private var depthStep: (dx: Double, dy: Double) { (cellSize * 0.6, cellSize * 0.45) }
 
-    private var panelWidth: Double {
-        let captions = kinds.map { Double($0.axesDescription.count) * 10 * 0.52 + 16 }
-        return Swift.max(Double(channels) * cellSize + Double(batchSize) * depthStep.dx + 60,
-                         captions.max() ?? 0, 150)
+    /// Sizes and panel geometry. Text is as large as a phone needs (the page shrinks the diagram
+    /// to 322 px) but at most three quarters of a cell and `Typography.denseMaximum`, so it never
+    /// dwarfs the drawing; a diagram that cannot afford that gets `data-min-width`.
+    private struct Layout {
+        var columns: Int
+        var size: Double
+        var panelWidth: Double
+        var panelHeight: Double
+        var width: Double
+        var height: Double
+        var top: Double
+        var titleLines: [String]
+        var captionLines: [[String]]
+        var typography: Typography
+    }
+
+    private var cubeWidth: Double { Double(channels) * cellSize + Double(batchSize) * depthStep.dx }
+    private var cubeHeight: Double { Double(spatial) * cellSize + Double(batchSize) * depthStep.dy }
+
+    private var layout: Layout {
+        // Two columns (a 2 x 2 grid for the four methods) keep the default diagram about 470 units
+        // wide; four side by side would need 24-unit text to be legible on a phone.
+        let columns = Swift.max(1, Swift.min(kinds.count, self.columns ?? (kinds.count <= 2 ? kinds.count : 2)))
+        let cap = Swift.max(Typography.desktopMinimum, Swift.min(cellSize * 0.75, Typography.denseMaximum))
+        var size = Typography.desktopMinimum
+        var panelWidth = 0.0
+        for _ in 0..<4 {  // the panels widen with the axis letters beside the cube: iterate
+            panelWidth = Swift.max(cubeWidth + size * 4, 150)
+            size = Swift.min(Typography(width: Double(columns) * panelWidth + 10).small, cap)
+        }
+        panelWidth = Swift.max(cubeWidth + size * 4, 150)
+        let width = Double(columns) * panelWidth + 10
+        let typography = Typography(minimum: size, small: size, label: size + 1,
+                                    title: ((size * 1.2) * 2).rounded() / 2)
+        let titleLines = title.isEmpty ? [] : wrappedLines(title, width: width - 16, fontSize: typography.title)
+        let top = 6 + Double(titleLines.count) * Typography.lineHeight(typography.title) + 4
+        let captionLines = kinds.map { wrappedLines($0.axesDescription, width: panelWidth - 10, fontSize: size) }
+        let lines = Double(captionLines.map(\.count).max() ?? 1)
+        let panelHeight = Typography.lineHeight(typography.label) + 6 + cubeHeight + size * 1.6
+            + lines * Typography.lineHeight(size) + size
+        let rows = (kinds.count + columns - 1) / columns
+        return Layout(columns: columns, size: size, panelWidth: panelWidth, panelHeight: panelHeight,
+                      width: width, height: top + Double(rows) * panelHeight, top: top,
+                      titleLines: titleLines, captionLines: captionLines, typography: typography)
     }
 
     public func svg() -> String {
-        let top = title.isEmpty ? 8.0 : 34.0
-        let cubeHeight = Double(spatial) * cellSize + Double(batchSize) * depthStep.dy
-        let width = Double(kinds.count) * panelWidth + 10
-        let height = top + 22 + cubeHeight + 54
-        var writer = SVGWriter()
-        if !title.isEmpty { writer.text(width / 2, 21, title, anchor: "middle", size: 14, weight: "600") }
+        let layout = self.layout
+        let size = layout.size
+        var writer = SVGWriter(typography: layout.typography)
+        if !layout.titleLines.isEmpty {
+            writer.textLines(layout.width / 2, 6 + layout.typography.title, layout.titleLines,
+                             lineHeight: Typography.lineHeight(layout.typography.title), anchor: "middle",
+                             size: layout.typography.title, weight: "600")
+        }
         for (index, kind) in kinds.enumerated() {
-            let x = 5 + Double(index) * panelWidth
+            let x = 5 + Double(index % layout.columns) * layout.panelWidth
+            let y = layout.top + Double(index / layout.columns) * layout.panelHeight
+            let centre = x + layout.panelWidth / 2
             writer.open("g", [("class", "nb-norm-panel")])
-            writer.text(x + panelWidth / 2, top + 10, kind.name, anchor: "middle", size: 12, weight: "600")
-            let cubeWidth = Double(channels) * cellSize + Double(batchSize) * depthStep.dx
-            drawCube(kind: kind, originX: x + (panelWidth - cubeWidth) / 2, baseY: top + 22 + cubeHeight, into: &writer)
-            writer.text(x + panelWidth / 2, top + 22 + cubeHeight + 44, kind.axesDescription, anchor: "middle",
-                        size: 10, style: "fill:\(Palette.foreground);fill-opacity:0.8")
+            let headingBaseline = y + layout.typography.label
+            writer.text(centre, headingBaseline, kind.name, anchor: "middle", size: layout.typography.label, weight: "600")
+            let baseY = headingBaseline + 6 + cubeHeight + size * 0.3
+            drawCube(kind: kind, originX: centre - cubeWidth / 2, baseY: baseY, size: size, into: &writer)
+            writer.textLines(centre, baseY + size * 1.6 + size, layout.captionLines[index],
+                             lineHeight: Typography.lineHeight(size), anchor: "middle", size: size,
+                             style: "fill:\(Palette.foreground);fill-opacity:0.8")
             writer.close("g")
         }
-        return svgDocument(width: width, height: height, kind: "normalization-diagram", title: title,
-                           altText: altText, body: writer.body)
+        return svgDocument(width: layout.width, height: layout.height, kind: "normalization-diagram", title: title,
+                           altText: altText, writer: writer)
     }
 
     /// Screen position of the block coordinate (c, h, n) in an oblique projection.
@@ -121,7 +171,7 @@ public struct NormalizationDiagram: SVGRenderable, Sendable {
         (originX + c * cellSize + n * depthStep.dx, baseY - h * cellSize - n * depthStep.dy)
     }
 
-    private func drawCube(kind: Kind, originX: Double, baseY: Double, into writer: inout SVGWriter) {
+    private func drawCube(kind: Kind, originX: Double, baseY: Double, size: Double, into writer: inout SVGWriter) {
         let p = { (c: Double, h: Double, n: Double) in self.point(c, h, n, originX: originX, baseY: baseY) }
         // Each face: the cells as quadrilaterals, split into highlighted and plain.
         var faces: [(shade: Double, cells: [(on: Bool, corners: [(Double, Double)])])] = []
@@ -159,10 +209,10 @@ public struct NormalizationDiagram: SVGRenderable, Sendable {
         // Axis names: H, W up the left edge, C under the front, N along the receding edge.
         let labelStyle = "fill:\(Palette.foreground)"
         let left = p(0, Double(spatial) / 2, 0)
-        writer.text(left.0 - 8, left.1, "H, W", anchor: "middle", size: 11, rotate: -90, style: labelStyle)
+        writer.text(left.0 - size * 0.5, left.1, "H, W", anchor: "middle", size: size, rotate: -90, style: labelStyle)
         let front = p(Double(channels) / 2, 0, 0)
-        writer.text(front.0, front.1 + 15, "C", anchor: "middle", size: 11, style: labelStyle)
+        writer.text(front.0, front.1 + size * 1.25, "C", anchor: "middle", size: size, style: labelStyle)
         let depth = p(Double(channels), 0, Double(batchSize) / 2)
-        writer.text(depth.0 + 8, depth.1 + 10, "N", size: 11, style: labelStyle)
+        writer.text(depth.0 + size * 0.5, depth.1 + size * 0.9, "N", size: size, style: labelStyle)
     }
 }

@@ -22,8 +22,8 @@ public struct ScatterPlot: SVGRenderable, Sendable {
     /// Traps when x, y and classes have different counts.
     public init(title: String, xLabel: String = "", yLabel: String = "", x: [Double], y: [Double],
                 classes: [Int]? = nil, classNames: [String] = [], regions: DecisionRegions? = nil,
-                pointRadius: Double = 3, xRange: ClosedRange<Double>? = nil,
-                yRange: ClosedRange<Double>? = nil, width: Double = 640, height: Double = 400,
+                pointRadius: Double = 3.5, xRange: ClosedRange<Double>? = nil,
+                yRange: ClosedRange<Double>? = nil, width: Double = 540, height: Double = 440,
                 altText: String? = nil) {
         let labels = classes ?? Array(repeating: 0, count: x.count)
         guard x.count == y.count, labels.count == x.count else {
@@ -54,16 +54,21 @@ public struct ScatterPlot: SVGRenderable, Sendable {
         index < classNames.count ? classNames[index] : "class \(index)"
     }
 
+    /// Class k's marker: circles while colour alone tells up to four classes apart, then shapes.
+    private func marker(_ index: Int) -> MarkerShape {
+        classCount > MarkerShape.colourOnlyLimit ? MarkerShape.forSeries(index) : .circle
+    }
+
     /// The text alternative: given explicitly, or generated from the data.
     public var altText: String {
         get {
             if let customAltText { return customAltText }
-            let counts = (0..<classCount).map { k in "\(className(k)): \(classes.filter { $0 == k }.count)" }
+            let counts = (0..<classCount).map { k in "\(plain(className(k))): \(classes.filter { $0 == k }.count)" }
             var text = "Scatter plot"
-            if !title.isEmpty { text += " \u{201C}\(title)\u{201D}" }
+            if !title.isEmpty { text += " \u{201C}\(plain(title))\u{201D}" }
             text += " of \(x.count) points in \(classCount) classes (\(counts.joined(separator: ", ")))"
-            text += "; x (\(xLabel.isEmpty ? "x" : xLabel)) \(describeRange(x))"
-            text += "; y (\(yLabel.isEmpty ? "y" : yLabel)) \(describeRange(y))"
+            text += "; x (\(xLabel.isEmpty ? "x" : plain(xLabel))) \(describeRange(x))"
+            text += "; y (\(yLabel.isEmpty ? "y" : plain(yLabel))) \(describeRange(y))"
             if regions != nil { text += "; background shows the predicted class regions" }
             return text + "."
         }
@@ -72,40 +77,41 @@ public struct ScatterPlot: SVGRenderable, Sendable {
 
     public func svg() -> String {
         let entries = (0..<classCount).map {
-            LegendEntry(name: className($0), color: Palette.seriesColor($0), swatch: .dot)
+            LegendEntry(name: className($0), color: Palette.seriesColor($0), swatch: .marker(marker($0)))
         }
-        let legendWidth = classCount > 1 ? Legend.width(for: entries) : 0
         let frame = CartesianFrame.make(
-            width: width, height: height, hasTitle: !title.isEmpty, xLabel: xLabel, yLabel: yLabel,
+            width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
             xValues: x, yValues: y, xDomain: xRange, yDomain: yRange, xScale: .linear,
-            yScale: .linear, legendWidth: legendWidth)
-        var writer = SVGWriter()
+            yScale: .linear, legendEntries: entries)
+        var writer = SVGWriter(typography: frame.typography)
         if let regions { drawRegions(regions, frame: frame, into: &writer) }
-        frame.drawAxes(into: &writer, title: title, xLabel: xLabel, yLabel: yLabel)
+        frame.drawAxes(into: &writer)
         for k in 0..<classCount {
             let style = "fill:\(Palette.seriesColor(k));fill-opacity:0.9;stroke:var(--plot-bg, #fff);stroke-width:0.6"
             writer.open("g", [("class", "nb-series nb-series-\(k + 1)"), ("style", style)])
             for index in x.indices where classes[index] == k {
                 guard let px = frame.x.position(x[index]), let py = frame.y.position(y[index]),
                       frame.contains(px, py) else { continue }
-                writer.circle(px, py, pointRadius)
+                marker(k).draw(px, py, radius: pointRadius, into: &writer)
             }
             writer.close("g")
         }
-        if classCount > 1 { Legend.draw(entries, x: frame.right, y: frame.top + 6, into: &writer) }
-        return svgDocument(width: width, height: height, kind: "scatter-plot", title: title,
-                           altText: altText, body: writer.body)
+        frame.drawLegend(into: &writer)
+        return svgDocument(width: width, height: frame.height, kind: "scatter-plot", title: title,
+                           altText: altText, writer: writer)
     }
 
     /// Cells as a raster of rectangles; horizontal runs of one class merge into one rectangle
-    /// so a 100 x 100 grid stays a few hundred elements.
+    /// so a 100 x 100 grid stays a few hundred elements. Edges are drawn crisp (no anti-aliasing):
+    /// two anti-aliased rectangles sharing an edge each cover its pixels partly and let the
+    /// background show through as a hairline seam at every zoom level and pixel ratio.
     private func drawRegions(_ regions: DecisionRegions, frame: CartesianFrame, into writer: inout SVGWriter) {
         let rows = regions.predictions.count
         let columns = regions.predictions[0].count
         let dx = (regions.xRange.upperBound - regions.xRange.lowerBound) / Double(columns)
         let dy = (regions.yRange.upperBound - regions.yRange.lowerBound) / Double(rows)
         // Opacity on the group, not the cells: overlapping cells then do not stack into seams.
-        writer.open("g", [("class", "nb-regions"), ("style", "opacity:0.2")])
+        writer.open("g", [("class", "nb-regions"), ("style", "opacity:0.2"), ("shape-rendering", "crispEdges")])
         // One group per class so cells inherit the fill; runs of one class merge into one rect.
         let labels = Set(regions.predictions.joined()).filter { $0 >= 0 }.sorted()
         for label in labels {
@@ -121,8 +127,7 @@ public struct ScatterPlot: SVGRenderable, Sendable {
                         let y0 = regions.yRange.lowerBound + Double(row) * dy
                         if let px0 = frame.x.clampedPosition(x0), let px1 = frame.x.clampedPosition(x1),
                            let py0 = frame.y.clampedPosition(y0), let py1 = frame.y.clampedPosition(y0 + dy) {
-                            // Slight overlap (0.5 px) hides anti-aliasing seams between cells.
-                            writer.rect(px0, py1 - 0.25, px1 - px0 + 0.5, py0 - py1 + 0.5)
+                            writer.rect(px0, py1, px1 - px0, py0 - py1)
                         }
                     }
                     start = end

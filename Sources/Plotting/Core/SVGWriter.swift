@@ -4,6 +4,17 @@
 /// text passes through `escapeMarkup`, every number through `svgNumber`.
 struct SVGWriter {
     private(set) var body = ""
+    /// Sizes of the chart this writer draws; scripts never get smaller than `typography.minimum`.
+    let typography: Typography
+    /// The smallest font size of any visible text written so far (units), for `data-min-width`.
+    private(set) var smallestTextSize = Double.infinity
+
+    /// Font size of text drawn without an explicit size (the root `<svg>`'s `font-size`).
+    static let defaultFontSize = 12.0
+
+    init(typography: Typography = Typography(width: 0)) {
+        self.typography = typography
+    }
 
     /// Appends `<name attr="value" .../>` (or with text content when `text` is given).
     mutating func element(_ name: String, _ attributes: [(String, String)], text: String? = nil) {
@@ -49,7 +60,7 @@ struct SVGWriter {
         if let style { attributes.append(("style", style)) }
         if let title {
             open("rect", attributes)
-            element("title", [], text: title)
+            element("title", [], text: LabelMarkup(title).plainText)
             close("rect")
         } else {
             element("rect", attributes)
@@ -62,7 +73,8 @@ struct SVGWriter {
         element("circle", attributes)
     }
 
-    /// Text at (x, y); `anchor` is start, middle or end; `rotate` turns it about (x, y) in degrees.
+    /// Text at (x, y) written in label markup (`LabelMarkup`): scripts become `<tspan>`s shifted
+    /// off the baseline. `anchor` is start, middle or end; `rotate` turns it about (x, y) in degrees.
     mutating func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start",
                        size: Double? = nil, weight: String? = nil, rotate: Double? = nil,
                        baseline: String? = nil, style: String? = nil) {
@@ -75,7 +87,55 @@ struct SVGWriter {
             attributes.append(("transform", "rotate(\(svgNumber(rotate)) \(svgNumber(x)) \(svgNumber(y)))"))
         }
         attributes.append(("style", style ?? "fill:\(Palette.foreground)"))
-        element("text", attributes, text: content)
+        let base = size ?? SVGWriter.defaultFontSize
+        let markup = LabelMarkup(content)
+        guard markup.hasScripts else {
+            let plain = markup.runs.map(\.text).joined()
+            if plain.contains(where: { !$0.isWhitespace }) { smallestTextSize = Swift.min(smallestTextSize, base) }
+            element("text", attributes, text: plain)
+            return
+        }
+        open("text", attributes)
+        body.removeLast()  // keep the runs on the text's line: whitespace inside <text> would render
+        var offset = 0.0
+        for run in markup.runs {
+            // Size and baseline offset of this run: each script level shrinks (down to the
+            // readable minimum) and shifts by a fraction of its parent's size.
+            var runSize = base
+            var runOffset = 0.0
+            for script in run.scripts {
+                runOffset += script == .sub ? 0.25 * runSize : -0.4 * runSize
+                runSize = typography.scriptSize(runSize)
+            }
+            if run.text.contains(where: { !$0.isWhitespace }) {
+                smallestTextSize = Swift.min(smallestTextSize, runSize)
+            }
+            if runOffset == offset && runSize == base {
+                body += escapeMarkup(run.text)
+                continue
+            }
+            body += "<tspan"
+            if runOffset != offset { body += " dy=\"\(svgNumber(runOffset - offset))\"" }
+            if runSize != base { body += " font-size=\"\(svgNumber(runSize))\"" }
+            body += ">" + escapeMarkup(run.text) + "</tspan>"
+            offset = runOffset
+        }
+        close("text")
+    }
+
+    /// Lines of text stacked downwards from (x, y), `lineHeight` apart; text rotated by -90° (a
+    /// y-axis title) stacks its lines to the right, so they read in order.
+    mutating func textLines(_ x: Double, _ y: Double, _ lines: [String], lineHeight: Double,
+                            anchor: String = "start", size: Double, weight: String? = nil,
+                            rotate: Double? = nil, style: String? = nil) {
+        for (index, line) in lines.enumerated() {
+            let step = Double(index) * lineHeight
+            if rotate == -90 {
+                text(x + step, y, line, anchor: anchor, size: size, weight: weight, rotate: rotate, style: style)
+            } else {
+                text(x, y + step, line, anchor: anchor, size: size, weight: weight, rotate: rotate, style: style)
+            }
+        }
     }
 
     /// A path through `points`; consecutive runs are separate subpaths (M ... L ...).

@@ -61,7 +61,8 @@ func axisTicks(values: [Double], domain: ClosedRange<Double>?, scale: AxisScale,
         }
         return (ticks, NiceTicks.labels(for: ticks))
     case .log:
-        let ticks = NiceTicks.logDecades(minimum: low, maximum: high)
+        // Log labels are short and evenly spread: allow a couple more than a linear axis gets.
+        let ticks = NiceTicks.logDecades(minimum: low, maximum: high, maximumCount: Swift.min(8, targetCount + 2))
         return (ticks, NiceTicks.logLabels(for: ticks))
     }
 }

@@ -2,7 +2,10 @@
 /// `<thead>`, `<tbody>`) or as aligned plain text for a terminal.
 ///
 /// Numbers are formatted per column with a deterministic `NumberFormat`; numeric columns are
-/// right-aligned unless the column says otherwise; every text is escaped.
+/// right-aligned unless the column says otherwise; every text is escaped. Column headers are
+/// written in `LabelMarkup`: `"xᵢ − μ_B"` shows μ with a subscript B (`<sub>B</sub>`), `"h_{in}"`
+/// and `"x^2"` likewise; `\_` is a literal underscore. Plain text shows Unicode scripts where
+/// they exist (`h_l` -> "hₗ").
 ///
 ///     let table = Table(caption: "Accuracy by model",
 ///                       columns: ["model", Table.Column("accuracy", format: .percent(1))],
@@ -40,7 +43,7 @@ public struct Table: HTMLRenderable, Sendable, Equatable {
         if let caption { out += "<caption>\(escapeMarkup(caption))</caption>\n" }
         out += "<thead>\n<tr>"
         for index in columns.indices {
-            out += "<th scope=\"col\"\(alignmentAttribute(index))>\(escapeMarkup(columns[index].header))</th>"
+            out += "<th scope=\"col\"\(alignmentAttribute(index))>\(LabelMarkup(columns[index].header).html)</th>"
         }
         out += "</tr>\n</thead>\n<tbody>\n"
         for row in rows.indices {
@@ -63,8 +66,9 @@ public struct Table: HTMLRenderable, Sendable, Equatable {
     /// separated by two spaces and padded to their widest cell.
     public func plainText() -> String {
         let texts = rows.indices.map { row in columns.indices.map { text(row: row, column: $0) } }
+        let headers = columns.map { LabelMarkup($0.header).plainText }
         let widths = columns.indices.map { column in
-            ([columns[column].header] + texts.map { $0[column] }).map(\.count).max() ?? 0
+            ([headers[column]] + texts.map { $0[column] }).map(\.count).max() ?? 0
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in
@@ -73,7 +77,7 @@ public struct Table: HTMLRenderable, Sendable, Equatable {
         }
         var lines: [String] = []
         if let caption { lines.append(caption) }
-        lines.append(line(columns.map(\.header)))
+        lines.append(line(headers))
         lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         lines += texts.map(line)
         return lines.joined(separator: "\n") + "\n"

@@ -42,4 +42,20 @@ final class CoreDeterminismTests: XCTestCase {
         }
         XCTAssertEqual(one, two)
     }
+
+    /// The fused BatchNorm2d → ReLU → MaxPool2d(2) and BatchNorm2d → ReLU paths of `Sequential`
+    /// (channels split over parallel chunks above 16K elements) in a training step.
+    func testFusedNormalizationStepIsThreadCountIndependent() {
+        let (one, two) = bitsWithOneAndTwoThreads {
+            let g = RandomGenerator(seed: 8)
+            let x = Tensor.randn([12, 3, 14, 14], generator: g).requiringGrad()
+            let model = Sequential(Conv2d(3, 16, kernelSize: 3, padding: 1, generator: g), BatchNorm2d(16), ReLU(), MaxPool2d(2),
+                                   Conv2d(16, 8, kernelSize: 3, padding: 1, generator: g), BatchNorm2d(8), ReLU(),
+                                   Flatten(), Linear(8 * 7 * 7, 10, generator: g))
+            let loss = crossEntropy(logits: model(x), labels: (0..<12).map { $0 % 10 })
+            loss.backward()
+            return [loss, x.grad!] + model.parameters().map { $0.grad! } + model.namedBuffers().map { $0.1 }
+        }
+        XCTAssertEqual(one, two)
+    }
 }

@@ -87,4 +87,53 @@ final class CoreNPYTests: XCTestCase {
         }
         XCTAssertThrowsError(try Tensor.load(npy: directory.appendingPathComponent("missing.npy")))
     }
+
+    func testIntegerArraysReadAsIntLabels() throws {
+        let labels = [0, 9, 3, -2, 1 << 40, 7]
+        let url = directory.appendingPathComponent("labels.npy")
+        try NPY.write(int64: labels, shape: [6], to: url)
+        XCTAssertEqual(try NPY.readLabels(from: url), labels)
+        XCTAssertEqual(try NPY.readLabels(from: url.path), labels)
+        // Narrow integer types NumPy writes for labels, little-endian.
+        let int32: [Int32] = [4, -1, 2]
+        let int32Bytes = int32.flatMap { v in withUnsafeBytes(of: v.littleEndian) { Array($0) } }
+        XCTAssertEqual(try NPY.decodeIntegers(handMade(descr: "<i4", shape: "(3,)", payload: int32Bytes)).values, [4, -1, 2])
+        XCTAssertEqual(try NPY.decodeIntegers(handMade(descr: "|u1", shape: "(3,)", payload: [255, 0, 7])).values, [255, 0, 7])
+        let uint16Bytes = [UInt16(65535), 1].flatMap { v in withUnsafeBytes(of: v.littleEndian) { Array($0) } }
+        XCTAssertEqual(try NPY.decodeIntegers(handMade(descr: "<u2", shape: "(2,)", payload: uint16Bytes)).values, [65535, 1])
+        // Fortran order is put into C order: storage [1, 2, 3, 4, 5, 6] of shape (2, 3) is [[1, 3, 5], [2, 4, 6]].
+        let fortran = [Int64](1...6).flatMap { v in withUnsafeBytes(of: v.littleEndian) { Array($0) } }
+        let matrix = try NPY.decodeIntegers(handMade(descr: "<i8", fortran: true, shape: "(2, 3)", payload: fortran))
+        XCTAssertEqual(matrix.shape, [2, 3])
+        XCTAssertEqual(matrix.values, [1, 3, 5, 2, 4, 6])
+    }
+
+    func testIntegerReadingRejectsFloatsMatricesAndOverflow() throws {
+        XCTAssertThrowsError(try NPY.decodeIntegers(NPY.encode(Tensor([1, 2])), path: "f.npy")) { error in
+            XCTAssertEqual("\(error)", "f.npy: holds float32 values, not integers (read it with Tensor.load(npy:))")
+        }
+        let url = directory.appendingPathComponent("matrix.npy")
+        try NPY.write(int64: [1, 2, 3, 4], shape: [2, 2], to: url)
+        XCTAssertThrowsError(try NPY.readLabels(from: url)) { error in
+            XCTAssertTrue("\(error)".hasSuffix("labels must be a 1-D array, got shape [2, 2] (read it with NPY.readIntegers(from:))"))
+        }
+        XCTAssertEqual(try NPY.readIntegers(from: url).values, [1, 2, 3, 4])
+        let huge = withUnsafeBytes(of: UInt64.max.littleEndian) { Array($0) }
+        XCTAssertThrowsError(try NPY.decodeIntegers(handMade(descr: "<u8", shape: "(1,)", payload: huge), path: "u.npy")) { error in
+            XCTAssertEqual("\(error)", "u.npy: value at index 0 does not fit in Int")
+        }
+    }
+
+    func testLoadAndSaveTakePathStrings() throws {
+        let path = directory.appendingPathComponent("t.npy").path
+        let t = Tensor([1.5, -2, 3], dtype: .float64)
+        try t.save(npy: path)
+        let back = try Tensor.load(npy: path)
+        XCTAssertEqual(back.shape, [3])
+        XCTAssertEqual(back.dtype, .float64)
+        XCTAssertEqual(back.doubles, [1.5, -2, 3])
+        XCTAssertThrowsError(try Tensor.load(npy: directory.appendingPathComponent("missing.npy").path)) { error in
+            XCTAssertTrue("\(error)".hasPrefix(self.directory.appendingPathComponent("missing.npy").path + ": cannot read .npy file"))
+        }
+    }
 }

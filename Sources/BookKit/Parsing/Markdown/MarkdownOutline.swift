@@ -16,8 +16,10 @@ struct MarkdownOutline {
     /// Literal text of every inline code span, in reading order (cmark strips the backticks and
     /// normalises inner line breaks to spaces).
     var codeSpans: [String] = []
-    /// Plain text of the first level-1 heading, if any.
+    /// Plain text of the first level-1 heading, if any, without its `{#label}` attributes.
     var firstHeading: String?
+    /// Lines (1-based) inside code blocks at any depth, fenced or indented: never prose.
+    var codeLines: Set<Int> = []
 
     /// Parses `markdown` with the GFM extensions a chapter may use.
     init(markdown: String) {
@@ -33,12 +35,13 @@ struct MarkdownOutline {
             }
             child = cmark_node_next(node)
         }
+        codeLines = document.codeBlockLines()
         document.forEachNode { node in
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_CODE {
                 codeSpans.append(string(cmark_node_get_literal(node)))
             } else if type == CMARK_NODE_HEADING, firstHeading == nil, cmark_node_get_heading_level(node) == 1 {
-                firstHeading = plainText(node)
+                firstHeading = HeadingAttributes(plainText(node)).text
             }
         }
     }

@@ -6,7 +6,8 @@ import SwiftSyntax
 /// JavaScript: swift-syntax parses the block (tolerating errors) and its classifier labels every
 /// token range (keyword, type, string literal, comment, ...); each label becomes a CSS class.
 enum SwiftHighlighter {
-    /// Escaped HTML for `source`, each classified range wrapped in `<span class="tok-...">`.
+    /// Escaped HTML for `source`, each classified range wrapped in `<span class="tok-...">`; a
+    /// range that spans lines (a block comment, a multi-line string) gets one span per line.
     static func html(_ source: String) -> String {
         let tree = Parser.parse(source: source)
         let bytes = Array(source.utf8)
@@ -19,7 +20,10 @@ enum SwiftHighlighter {
             guard end > start else { continue }
             let piece = HTMLEscaping.text(String(decoding: bytes[start..<end], as: UTF8.self))
             if let cssClass = cssClass(for: range.kind) {
-                out += "<span class=\"\(cssClass)\">\(piece)</span>"
+                // One span per line, so no span crosses a line break (`CodeLines` cuts there).
+                out += piece.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.isEmpty ? "" : "<span class=\"\(cssClass)\">\($0)</span>" }
+                    .joined(separator: "\n")
             } else {
                 out += piece
             }

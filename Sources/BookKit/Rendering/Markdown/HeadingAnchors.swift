@@ -6,51 +6,74 @@ struct PageHeading: Equatable {
     var id: String
     /// Plain text (tags removed), for search.
     var text: String
-    /// Inner HTML (math, code), for the table of contents.
+    /// Inner HTML (section number, math, code), for the table of contents.
     var html: String
 }
 
-/// Gives every `<hN>` cmark wrote an `id` and a visible `#` anchor link, and collects them.
+/// Gives every `<hN>` cmark wrote an `id` and a visible `#` anchor link, numbers it, and collects
+/// them. A `{#sec-label}` at the end of a heading (`HeadingAttributes`) becomes its id.
 enum HeadingAnchors {
-    /// Rewrites `<h2>Text</h2>` to `<h2 id="text"><a class="anchor" href="#text">#</a>Text</h2>`.
+    /// Rewrites `<h2>Text {#sec-x}</h2>` to
+    /// `<h2 id="sec-x"><a class="anchor" href="#sec-x">#</a><span class="section-number">5.2</span> Text</h2>`.
     /// An `<h1>` whose text equals `dropTitle` is removed: the page already shows the chapter
     /// title, and chapters often repeat it as their first line.
-    static func process(_ html: String, slugs: inout SlugAllocator, dropTitle: String?) -> (html: String, headings: [PageHeading]) {
+    static func process(_ html: String, slugs: inout SlugAllocator, dropTitle: String?,
+                        numbering: inout SectionNumbering) -> (html: String, headings: [PageHeading]) {
         var out = ""
         var headings: [PageHeading] = []
         var rest = Substring(html)
-        while let open = nextHeadingOpen(in: rest) {
-            out += rest[..<open.range.lowerBound]
-            let closeTag = "</h\(open.level)>"
-            guard let close = rest[open.range.upperBound...].range(of: closeTag) else {
-                out += rest[open.range]
-                rest = rest[open.range.upperBound...]
-                continue
-            }
-            let inner = String(rest[open.range.upperBound..<close.lowerBound])
-            let text = HTMLEscaping.plainText(ofHTML: inner).trimmingCharacters(in: .whitespaces)
-            rest = rest[close.upperBound...]
-            if open.level == 1, let title = dropTitle, text == title { continue }
-            let id = slugs.allocate(for: text)
-            headings.append(PageHeading(level: open.level, id: id, text: text, html: inner))
-            out += "<h\(open.level) id=\"\(HTMLEscaping.attribute(id))\">"
+        while let heading = nextHeading(in: rest) {
+            out += rest[..<heading.range.lowerBound]
+            rest = rest[heading.range.upperBound...]
+            let attributes = HeadingAttributes(heading.inner)
+            let text = HTMLEscaping.plainText(ofHTML: attributes.text).trimmingCharacters(in: .whitespaces)
+            if heading.level == 1, let title = dropTitle, text == title { continue }
+            let id = attributes.label ?? slugs.allocate(for: text)
+            let number = numbering.next(level: heading.level, unnumbered: attributes.unnumbered)
+            let inner = (number.map { "<span class=\"section-number\">\($0)</span> " } ?? "") + attributes.text
+            headings.append(PageHeading(level: heading.level, id: id, text: text, html: inner))
+            out += "<h\(heading.level) id=\"\(HTMLEscaping.attribute(id))\">"
                 + "<a class=\"anchor\" href=\"#\(HTMLEscaping.attribute(id))\" aria-label=\"Link to this section\">#</a>"
-                + inner + closeTag
+                + inner + "</h\(heading.level)>"
         }
         out += rest
         return (out, headings)
     }
 
-    /// cmark writes headings as a bare `<hN>` tag (no attributes without the sourcepos option).
-    private static func nextHeadingOpen(in html: Substring) -> (level: Int, range: Range<Substring.Index>)? {
-        var best: (level: Int, range: Range<Substring.Index>)?
-        for level in 1...6 {
-            if let r = html.range(of: "<h\(level)>"), best == nil || r.lowerBound < best!.range.lowerBound {
-                best = (level, r)
-            }
+    /// The same without section numbers.
+    static func process(_ html: String, slugs: inout SlugAllocator, dropTitle: String?) -> (html: String, headings: [PageHeading]) {
+        var unnumbered = SectionNumbering(prefix: nil)
+        return process(html, slugs: &slugs, dropTitle: dropTitle, numbering: &unnumbered)
+    }
+
+    /// The headings of `html` in order: level and inner HTML.
+    static func headings(in html: String) -> [(level: Int, inner: String)] {
+        var found: [(level: Int, inner: String)] = []
+        var rest = Substring(html)
+        while let heading = nextHeading(in: rest) {
+            found.append((heading.level, heading.inner))
+            rest = rest[heading.range.upperBound...]
         }
-        return best
+        return found
+    }
+
+    /// The next complete `<hN>...</hN>` (cmark writes the opening tag bare: no attributes without
+    /// the sourcepos option).
+    private static func nextHeading(in html: Substring) -> (level: Int, inner: String, range: Range<Substring.Index>)? {
+        var rest = html
+        while true {
+            var best: (level: Int, range: Range<Substring.Index>)?
+            for level in 1...6 {
+                if let r = rest.range(of: "<h\(level)>"), best == nil || r.lowerBound < best!.range.lowerBound {
+                    best = (level, r)
+                }
+            }
+            guard let open = best else { return nil }
+            guard let close = rest[open.range.upperBound...].range(of: "</h\(open.level)>") else {
+                rest = rest[open.range.upperBound...]
+                continue
+            }
+            return (open.level, String(rest[open.range.upperBound..<close.lowerBound]), open.range.lowerBound..<close.upperBound)
+        }
     }
 }
-
-

@@ -14,10 +14,13 @@ enum InlineValueHTML {
         }
     }
 
+    /// A number gets the class `num` too, which keeps it on one line ("6.4e-⏎06" never); a
+    /// value that is a phrase wraps like the sentence around it.
     static func span(for value: InlineValue) -> String {
         let title = HTMLEscaping.attribute(value.expression)
         if let text = value.text {
-            return "<span class=\"inline-value\" title=\"\(title)\">\(HTMLEscaping.text(text))</span>"
+            let classes = NumericCells.isNumber(text) ? "inline-value num" : "inline-value"
+            return "<span class=\"\(classes)\" title=\"\(title)\">\(HTMLEscaping.text(text))</span>"
         }
         let reason = value.error ?? "no value"
         return "<span class=\"inline-value error\" title=\"\(title): \(HTMLEscaping.attribute(reason))\">"

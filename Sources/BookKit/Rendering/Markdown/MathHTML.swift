@@ -11,4 +11,14 @@ enum MathHTML {
         let tag = wholeParagraph ? "div" : "span"
         return "<\(tag) class=\"math display\">\(HTMLEscaping.text(tex))</\(tag)>"
     }
+
+    /// A numbered equation (`$$ ... $$ {#eq-label}`): the formula, which scrolls sideways when
+    /// too wide, beside its number "(5.2)"; the element carries the label as its id, so
+    /// `@eq-label` links to it.
+    static func numbered(_ tex: String, id: String, number: String, wholeParagraph: Bool) -> String {
+        let tag = wholeParagraph ? "div" : "span"
+        return "<\(tag) class=\"equation\" id=\"\(HTMLEscaping.attribute(id))\">"
+            + display(tex, wholeParagraph: false)
+            + "<span class=\"equation-number\">(\(HTMLEscaping.text(number)))</span></\(tag)>"
+    }
 }

@@ -5,8 +5,10 @@
 /// Something cut out of the Markdown before cmark sees it.
 enum ProtectedSpan: Equatable {
     case inlineMath(String)
-    case displayMath(String)
-    /// `@fig-init-hist` or `@tbl-results`; `line` is the 1-based line in the chapter file.
+    /// `$$ ... $$`, or `$$ ... $$ {#eq-label}` for a numbered equation; `line` is where it opens.
+    case displayMath(String, label: String?, line: Int)
+    /// `@fig-init-hist`, `@tbl-results`, `@eq-xavier` or `@sec-dropout`; `line` is the 1-based
+    /// line in the chapter file.
     case reference(label: String, line: Int)
 }
 
@@ -18,8 +20,8 @@ struct ProtectedProse {
     static let tokenPrefix = "NBPROTECTED"
     static func token(_ index: Int) -> String { "\(tokenPrefix)\(index)X" }
 
-    /// Scans `markdown` (which starts at `firstLine` of the chapter file) for `$$...$$`, `$...$`
-    /// and `@fig-`/`@tbl-` references. Code spans, code blocks (fenced or indented, as cmark-gfm
+    /// Scans `markdown` (which starts at `firstLine` of the chapter file) for `$$...$$` (with an
+    /// optional `{#eq-label}` after it), `$...$` and `@fig-`/`@tbl-`/`@eq-`/`@sec-` references. Code spans, code blocks (fenced or indented, as cmark-gfm
     /// finds them) and `\$` are left alone.
     ///
     /// Inline math follows Pandoc's rule so prices are not math: the opening `$` is followed by a
@@ -107,7 +109,8 @@ private struct ProseScanner {
         if position + 1 < text.count && text[position + 1] == "$" {
             guard let close = closingDollar(from: position + 2, double: true) else { return false }
             let tex = String(String.UnicodeScalarView(text[(position + 2)..<close]))
-            emit(.displayMath(tex.trimmingBlankEdges()), replacing: close + 2 - position)
+            let (label, end) = equationLabel(after: close + 2)
+            emit(.displayMath(tex.trimmingBlankEdges(), label: label, line: line), replacing: end - position)
             return true
         }
         guard position + 1 < text.count, !text[position + 1].properties.isWhitespace,
@@ -152,21 +155,68 @@ private struct ProseScanner {
         return true
     }
 
-    /// `@fig-label` / `@tbl-label`, not inside a word (so e-mail addresses are left alone).
-    /// Labels are letters, digits, `-` and `_`; a trailing `-` or `_` is punctuation.
+    /// `{#label}` after spaces on the closing line of a display formula: the label and the index
+    /// after the closing brace, or nil and `start` when there is none.
+    func equationLabel(after start: Int) -> (String?, Int) {
+        var i = start
+        while i < text.count && (text[i] == " " || text[i] == "\t") { i += 1 }
+        guard i + 2 < text.count, text[i] == "{", text[i + 1] == "#" else { return (nil, start) }
+        var end = i + 2
+        while end < text.count && isLabelCharacter(text[end]) { end += 1 }
+        guard end < text.count, text[end] == "}", end > i + 2 else { return (nil, start) }
+        return (String(String.UnicodeScalarView(text[(i + 2)..<end])), end + 1)
+    }
+
+    /// `@fig-label`, `@tbl-label`, `@eq-label`, `@sec-label`, not inside a word (so e-mail
+    /// addresses are left alone). Labels are letters, digits, `-` and `_`; a trailing `-` or `_`
+    /// is punctuation.
     mutating func protectReference() -> Bool {
         if position > 0 && isLabelCharacter(text[position - 1]) { return false }
-        var end = position + 1
-        while end < text.count && isLabelCharacter(text[end]) { end += 1 }
-        while end > position + 1 && (text[end - 1] == "-" || text[end - 1] == "_") { end -= 1 }
-        let label = String(String.UnicodeScalarView(text[(position + 1)..<end]))
-        guard (label.hasPrefix("fig-") || label.hasPrefix("tbl-")) && label.count > 4 else { return false }
+        guard let (label, end) = ProtectedProse.referenceLabel(in: text, at: position) else { return false }
         emit(.reference(label: label, line: line), replacing: end - position)
         return true
     }
 
     func isLabelCharacter(_ c: Unicode.Scalar) -> Bool {
+        ProtectedProse.isLabelCharacter(c)
+    }
+}
+
+extension ProtectedProse {
+    static func isLabelCharacter(_ c: Unicode.Scalar) -> Bool {
         c.properties.isAlphabetic || c.properties.numericType != nil || c == "-" || c == "_"
+    }
+
+    /// The reference label after the `@` at `sign`, and where it ends: letters, digits, `-` and `_`,
+    /// without a trailing `-` or `_` (punctuation), with a reference prefix (`fig-x`, not `fig-`).
+    static func referenceLabel<Scalars: BidirectionalCollection<Unicode.Scalar>>(
+        in text: Scalars, at sign: Scalars.Index) -> (label: String, end: Scalars.Index)? {
+        let start = text.index(after: sign)
+        var end = start
+        while end < text.endIndex && isLabelCharacter(text[end]) { end = text.index(after: end) }
+        while end > start {
+            let last = text[text.index(before: end)]
+            guard last == "-" || last == "_" else { break }
+            end = text.index(before: end)
+        }
+        var label = ""
+        label.unicodeScalars.append(contentsOf: text[start..<end])
+        return ReferenceTable.isReferenceLabel(label) ? (label, end) : nil
+    }
+
+    /// Every label that an `@` in `text` could refer to, by the rule of `referenceLabel`, but
+    /// anywhere: in code spans and blocks, inside words, in any string of an encoded value. So
+    /// it holds every reference of every prose run in `text` (and perhaps more), which is what
+    /// keying a page by the labels it cites needs (`PageCache`): too many only costs a render.
+    static func mentionedLabels(in text: String) -> Set<String> {
+        var labels: Set<String> = []
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while let at = scalars[index...].firstIndex(of: "@") {
+            if let (label, _) = referenceLabel(in: scalars, at: at) { labels.insert(label) }
+            index = scalars.index(after: at)
+        }
+        return labels
     }
 }
 

@@ -5,6 +5,7 @@ struct OutputViews {
     var sourcePath: String
     var floats: [OutputKey: NumberedFloat]
     var prose: ProseHTML
+    var strings = UIStrings.english
     /// Outputs longer than this many lines are folded into a `<details>`.
     static let foldLineCount = 25
 
@@ -70,12 +71,36 @@ struct OutputViews {
 
     /// The SVG comes from the Plotting module, which escapes its text; `role="img"` with the alt
     /// text gives screen readers one description instead of a walk through SVG shapes.
+    ///
+    /// A chart whose text would shrink below legibility on a phone says so with `data-min-width`
+    /// on its root (the width in CSS px at which its smallest text is 9 px): it is then never drawn
+    /// narrower than that, its body scrolls sideways on a narrow screen (with the scroll cue of
+    /// `content.css`), and a button, shown by `book.js`, enlarges it to the whole screen.
     private func figure(svg: String, alt: String, float: NumberedFloat) throws -> Node<HTML.BodyContext> {
-        .element(named: "figure", nodes: [
-            .cls("figure"), .id(float.id),
-            .div(.cls("figure-body"), .attr("role", "img"), .attr("aria-label", alt.isEmpty ? float.title : alt), .raw(svg)),
+        let minimumWidth = Self.minimumWidth(ofSVG: svg)
+        return .element(named: "figure", nodes: [
+            .cls(minimumWidth == nil ? "figure" : "figure wide"), .id(float.id),
+            .div(.cls("figure-body"), .attr("role", "img"), .attr("aria-label", alt.isEmpty ? float.title : alt),
+                 .unwrap(minimumWidth) { .attr("style", "--figure-min-width:\($0)px") },
+                 .raw(svg)),
+            .unwrap(minimumWidth) { _ in
+                .button(.cls("figure-enlarge"), .attr("type", "button"), .attribute(named: "hidden"),
+                        .attr("aria-label", strings.enlargeFigure), .attr("title", strings.enlargeFigure),
+                        .attr("data-close", strings.close), .span(.attr("aria-hidden", "true"), .text("⤢")))
+            },
             try caption(float),
         ])
+    }
+
+    /// The `data-min-width` of the SVG's root element, when it has a plain number there.
+    static func minimumWidth(ofSVG svg: String) -> String? {
+        guard let start = svg.range(of: "<svg"), let end = svg[start.upperBound...].firstIndex(of: ">") else { return nil }
+        let tag = svg[start.upperBound..<end]
+        guard let attribute = tag.range(of: " data-min-width=\""),
+              let close = tag[attribute.upperBound...].firstIndex(of: "\"") else { return nil }
+        let value = String(tag[attribute.upperBound..<close])
+        guard !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), Double(value) != nil else { return nil }
+        return value
     }
 
     /// Table captions go above the table, as is usual in print.
@@ -93,7 +118,7 @@ struct OutputViews {
         return .element(named: "figure", nodes: [
             .cls("table"), .id(float.id),
             try caption(float),
-            .div(.cls("table-scroll"), .raw(html)),
+            .div(.cls("table-scroll"), .raw(NumericCells.mark(html))),
         ])
     }
 
@@ -102,7 +127,21 @@ struct OutputViews {
              .span(.cls("claim-mark"), .attr("aria-hidden", "true"), .text(claim.passed ? "✓" : "✗")),
              .span(.cls("visually-hidden"), .text(claim.passed ? "Verified: " : "Failed: ")),
              .span(.cls("claim-text"), .escaped(claim.text)),
-             .unwrap(claim.detail) { .span(.cls("claim-detail"), .escaped($0)) })
+             .unwrap(claim.detail) { detail(of: $0) })
+    }
+
+    /// The runtime writes "observed 7.4%, expected < 15.0%": shown as its two halves, each kept on
+    /// one line so a number never breaks inside; any other detail as it is.
+    static func detail(of text: String) -> Node<HTML.BodyContext> {
+        guard text.hasPrefix("observed "), let split = text.range(of: ", expected ") else {
+            return .span(.cls("claim-detail"), .escaped(text))
+        }
+        let observed = text[text.index(text.startIndex, offsetBy: "observed ".count)..<split.lowerBound]
+        let expected = text[split.upperBound...]
+        return .span(.cls("claim-detail"),
+                     .span(.cls("claim-observed"), .text("observed "), .span(.cls("claim-value"), .escaped(String(observed)))),
+                     .text(" "),
+                     .span(.cls("claim-expected"), .text("expected "), .span(.cls("claim-value"), .escaped(String(expected)))))
     }
 
     private func diagnosticNode(_ d: Diagnostic) -> Node<HTML.BodyContext> {

@@ -5,9 +5,11 @@ import Plot
 struct PageLayout: Encodable {
     var bookTitle: String
     var chapters: [SidebarChapter]
+    var strings = UIStrings.english
 
     struct SidebarChapter: Encodable {
-        var number: Int?
+        /// Chapter 5 shows "5", appendix A shows "A".
+        var ordinal: ChapterOrdinal?
         var title: String
         var page: String
     }
@@ -78,12 +80,16 @@ struct PageLayout: Encodable {
              .ol(.cls("chapter-list"),
                  .li(.cls(page.currentPage == nil ? "current" : ""),
                      .a(.href("index.html"), .if(page.currentPage == nil, .attr("aria-current", "page")),
-                        .text("Preface"))),
-                 .forEach(chapters) { chapter in
+                        .text(strings.preface))),
+                 .forEach(chapters.enumerated()) { position, chapter in
                      let isCurrent = chapter.page == page.currentPage
-                     return .li(.cls(isCurrent ? "current" : ""),
+                     // The first appendix opens the list's second part.
+                     let startsAppendices = chapter.ordinal?.isAppendix == true
+                         && (position == 0 || chapters[position - 1].ordinal?.isAppendix != true)
+                     let classes = [isCurrent ? "current" : "", startsAppendices ? "first-appendix" : ""].filter { !$0.isEmpty }
+                     return .li(.cls(classes.joined(separator: " ")),
                          .a(.href(chapter.page), .if(isCurrent, .attr("aria-current", "page")),
-                            .unwrap(chapter.number) { .span(.cls("num"), .text("\($0)")) },
+                            .unwrap(chapter.ordinal) { .span(.cls("num"), .text($0.label)) },
                             .escaped(chapter.title)),
                          .if(isCurrent && !page.headings.isEmpty, sectionList(page.headings)))
                  }))

@@ -40,14 +40,33 @@ enum HTMLBlocks {
         return blocks
     }
 
-    private static func text(_ html: String) -> String {
-        HTMLEscaping.plainText(ofHTML: html)
+    /// The text a reader sees: tags removed, and math as plain Unicode (`TeXText`) instead of
+    /// the TeX it is typeset from.
+    static func text(_ html: String) -> String {
+        HTMLEscaping.plainText(ofHTML: readableMath(html))
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    /// `<h2 id="slug">` as written by `HeadingAnchors`.
+    /// Every `<span class="math ...">TeX</span>` (its TeX is escaped text, no tags) with its TeX
+    /// replaced by `TeXText.plain`.
+    private static func readableMath(_ html: String) -> String {
+        guard html.contains("class=\"math ") else { return html }
+        var out = ""
+        var rest = Substring(html)
+        while let open = rest.range(of: "<span class=\"math "), let tagEnd = rest[open.upperBound...].firstIndex(of: ">"),
+              let close = rest[tagEnd...].range(of: "</span>") {
+            out += rest[..<open.lowerBound]
+            let tex = HTMLEscaping.plainText(ofHTML: String(rest[rest.index(after: tagEnd)..<close.lowerBound]))
+            out += HTMLEscaping.text(TeXText.plain(tex))
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// `<h2 id="slug">` as written by `HeadingAnchors`. Looks only at the start of `html` (it is
+    /// called at every tag of the article: `html.count` here made the scan quadratic).
     private static func headingOpen(_ html: Substring) -> (Int, String, Substring.Index)? {
-        guard html.hasPrefix("<h"), html.count > 3, let level = html.dropFirst(2).first?.wholeNumberValue,
+        guard html.hasPrefix("<h"), let level = html.dropFirst(2).first?.wholeNumberValue,
               html.dropFirst(3).hasPrefix(" id=\""), let tagEnd = html.firstIndex(of: ">"),
               let id = attribute("id", in: html[..<tagEnd]) else { return nil }
         return (level, id, html.index(after: tagEnd))

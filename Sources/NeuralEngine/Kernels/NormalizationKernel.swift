@@ -1,47 +1,24 @@
-/// A fused forward/backward for every normalization layer: y = γ[c]·x̂ + β[c], x̂ = (x − μ_k)/√(σ²_k + ε).
+/// The loops of every normalization: y = γ[c]·x̂ + β[c], x̂ = (x − μ_k)/√(σ²_k + ε), forward and backward,
+/// over a row-major buffer viewed as `[N, C, S]` (S = product of the trailing axes).
 ///
-/// The input is viewed as `[N, C, S]` (S = product of the trailing axes). Elements sharing statistics:
+/// Elements sharing statistics (set k):
 /// - ``Grouping/perChannel``: all (n, s) of channel c (BatchNorm), k = c;
 /// - ``Grouping/groups(_:)``: the C/G consecutive channels of group g in sample n, all s (GroupNorm;
 ///   G = 1 is LayerNorm, G = C InstanceNorm), k = n·G + g.
-///
-/// The composite form (``standardize(_:axes:eps:)`` plus broadcast multiply and add) records ~10
-/// graph nodes per layer; this kernel records one, which matters for small batches where per-op
-/// overhead dominates (`cnn-bn-step`). `LayerGradientTests` check it against central differences and
-/// `NormalizationKernelTests` against the composite.
 ///
 /// Backward (Ioffe & Szegedy 2015, §3, simplified): with ĝ = γ·∂L/∂y and means over the M elements
 /// of a statistics set, ∂L/∂x = (ĝ − mean(ĝ) − x̂·mean(ĝ·x̂)) / √(σ² + ε); ∂L/∂γ[c] = Σ ∂L/∂y·x̂,
 /// ∂L/∂β[c] = Σ ∂L/∂y. With fixed statistics (eval-mode BatchNorm) μ and σ² are constants and
 /// ∂L/∂x = ĝ / √(σ² + ε).
+///
+/// Work is split into units that share no statistics set (a channel for BatchNorm, a sample for
+/// GroupNorm); each unit visits its rows in a fixed order, so results never depend on the thread count.
+/// The graph node that calls these loops is `normalization(_:view:grouping:weight:bias:eps:fixed:op:)`
+/// in Ops/Normalization.swift.
 enum NormalizationKernel {
     enum Grouping: Equatable {
         case perChannel
         case groups(Int)
-    }
-
-    /// Output and the statistics used (biased variance), one value per statistics set.
-    struct Result {
-        let output: Tensor
-        let mean: [Double]
-        let variance: [Double]
-    }
-
-    /// Normalizes `x` viewed as `[N, C, S]` (by default N = shape[0], C = shape[1], S = the rest);
-    /// `fixed` supplies per-channel statistics instead of computing them (only with `.perChannel`).
-    /// γ and β hold C values (any shape).
-    static func apply(_ x: Tensor, view: (n: Int, c: Int, s: Int)? = nil, grouping: Grouping, weight: Tensor?,
-                      bias: Tensor?, eps: Double, fixed: (mean: Tensor, variance: Tensor)? = nil, op: String) -> Result {
-        let v = view ?? (x.shape[0], x.shape[1], x.count / Swift.max(x.shape[0] * x.shape[1], 1))
-        if v.n * v.c * v.s != x.count { fatalError("\(op): view \(v) does not cover shape \(ShapeError.describe(x.shape))") }
-        for t in [weight, bias].compactMap({ $0 }) where t.count != v.c || t.dtype != x.dtype {
-            ShapeError.mismatch(op, x.shape, t.shape, detail: "affine parameters need \(v.c) \(x.dtype) values")
-        }
-        let layout = Layout(n: v.n, c: v.c, s: v.s, grouping: grouping)
-        switch x.dtype {
-        case .float32: return run(Float.self, x, layout, weight, bias, eps, fixed, op)
-        case .float64: return run(Double.self, x, layout, weight, bias, eps, fixed, op)
-        }
     }
 
     struct Layout {
@@ -97,39 +74,36 @@ enum NormalizationKernel {
         }
     }
 
-    private static func run<T: TensorScalar>(_: T.Type, _ x: Tensor, _ l: Layout, _ weight: Tensor?, _ bias: Tensor?,
-                                             _ eps: Double, _ fixed: (mean: Tensor, variance: Tensor)?,
-                                             _ op: String) -> Result {
-        if let fixed, l.grouping != .perChannel || fixed.mean.count != l.setCount || fixed.variance.count != l.setCount {
-            fatalError("\(op): fixed statistics need \(l.setCount) per-channel values, got mean \(ShapeError.describe(fixed.mean.shape)) and variance \(ShapeError.describe(fixed.variance.shape))")
-        }
-        let k = l.setCount, m = Double(l.setSize)
-        let xs = x.storage(T.self)
-        var mean = fixed?.mean.doubles ?? [Double](repeating: 0, count: k)
-        var variance = fixed?.variance.doubles ?? [Double](repeating: 0, count: k)
+    /// What the forward pass produces: y, and what the backward pass needs (x̂, 1/√(σ² + ε)).
+    struct Forward<T: TensorScalar> {
+        let y: [T]
+        let xHat: [T]
+        /// Per statistics set: the mean and biased variance used (computed, or the fixed ones).
+        let mean: [Double]
+        let variance: [Double]
+        let invStd: [Double]
+    }
+
+    /// Normalizes `xs` (viewed by `l`). With `fixed` statistics (one mean and variance per set) the
+    /// batch statistics are not computed. γ and β hold C values each, or are nil (1 and 0).
+    static func forward<T: TensorScalar>(_ xs: [T], _ l: Layout, gamma: [T]?, beta: [T]?, eps: Double,
+                                         fixed: (mean: [Double], variance: [Double])?) -> Forward<T> {
+        let k = l.setCount
+        let count = l.n * l.c * l.s
+        var mean = fixed?.mean ?? [Double](repeating: 0, count: k)
+        var variance = fixed?.variance ?? [Double](repeating: 0, count: k)
         var invStd = [Double](repeating: 0, count: k)
-        let gamma = weight.map { $0.storage(T.self) }
-        let beta = bias.map { $0.storage(T.self) }
         // Every element of both is written below.
-        var xHat: [T] = makeArray(x.count) { _ in }
-        var y: [T] = makeArray(x.count) { _ in }
+        var xHat: [T] = makeArray(count) { _ in }
+        var y: [T] = makeArray(count) { _ in }
         xs.withUnsafeBufferPointer { xp in xHat.withUnsafeMutableBufferPointer { hp in y.withUnsafeMutableBufferPointer { yp in
             mean.withUnsafeMutableBufferPointer { mu in variance.withUnsafeMutableBufferPointer { v in
                 invStd.withUnsafeMutableBufferPointer { inv in
                     let (x0, h0, y0) = (xp.baseAddress!, hp.baseAddress!, yp.baseAddress!)
                     Parallel.forEachChunk(l.unitCount, minChunk: l.unitsPerChunk) { units in
                         for unit in units {
-                            if fixed == nil {
-                                // Two passes (mean, then centred squares) in a fixed order: stable and deterministic.
-                                l.forEachRow(of: unit) { i, ch in mu[l.set(i, ch)] += RowKernels.sum(x0 + (i * l.c + ch) * l.s, l.s) }
-                                for set in l.sets(of: unit) { mu[set] /= m }
-                                l.forEachRow(of: unit) { i, ch in
-                                    let set = l.set(i, ch)
-                                    v[set] += RowKernels.squaredDeviations(x0 + (i * l.c + ch) * l.s, l.s, from: mu[set])
-                                }
-                                for set in l.sets(of: unit) { v[set] /= m }
-                            }
-                            for set in l.sets(of: unit) { inv[set] = 1 / (v[set] + eps).squareRoot() }
+                            statistics(of: unit, x0, l, eps: eps, computed: fixed == nil,
+                                       mean: mu.baseAddress!, variance: v.baseAddress!, invStd: inv.baseAddress!)
                             l.forEachRow(of: unit) { i, ch in
                                 let base = (i * l.c + ch) * l.s, set = l.set(i, ch)
                                 RowKernels.normalize(x0 + base, l.s, mean: T(mu[set]), scale: T(inv[set]),
@@ -140,22 +114,34 @@ enum NormalizationKernel {
                 }
             } }
         } } }
-        var inputs = [x]
-        if let weight { inputs.append(weight) }
-        if let bias { inputs.append(bias) }
-        let out = Tensor.make(y, shape: x.shape)
-        let batchStatistics = fixed == nil
-        Tensor.record(op, inputs: inputs, output: out) { g in
-            backward(T.self, g, l, xHat, invStd, gamma, batchStatistics: batchStatistics,
-                     needX: x.requiresGrad, weight: weight, bias: bias, shape: x.shape)
-        }
-        return Result(output: out, mean: mean, variance: variance)
+        return Forward(y: y, xHat: xHat, mean: mean, variance: variance, invStd: invStd)
     }
 
-    private static func backward<T: TensorScalar>(_: T.Type, _ g: Tensor, _ l: Layout, _ xHat: [T], _ invStd: [Double],
-                                                  _ gamma: [T]?, batchStatistics: Bool, needX: Bool,
-                                                  weight: Tensor?, bias: Tensor?, shape: [Int]) -> [Tensor?] {
-        let gs = g.storage(T.self)
+    /// The statistics sets of `unit`: mean and biased variance (when `computed`; otherwise the given
+    /// ones are kept), and 1/√(σ² + ε). Two passes over the unit's rows (mean, then centred squares) in
+    /// a fixed order: stable and deterministic; the rows of one channel usually stay in L2 between them.
+    @inline(__always)
+    static func statistics<T: TensorScalar>(of unit: Int, _ x0: UnsafePointer<T>, _ l: Layout, eps: Double, computed: Bool,
+                                            mean mu: UnsafeMutablePointer<Double>, variance v: UnsafeMutablePointer<Double>,
+                                            invStd inv: UnsafeMutablePointer<Double>) {
+        if computed {
+            let m = Double(l.setSize)
+            l.forEachRow(of: unit) { i, ch in mu[l.set(i, ch)] += RowKernels.sum(x0 + (i * l.c + ch) * l.s, l.s) }
+            for set in l.sets(of: unit) { mu[set] /= m }
+            l.forEachRow(of: unit) { i, ch in
+                let set = l.set(i, ch)
+                v[set] += RowKernels.squaredDeviations(x0 + (i * l.c + ch) * l.s, l.s, from: mu[set])
+            }
+            for set in l.sets(of: unit) { v[set] /= m }
+        }
+        for set in l.sets(of: unit) { inv[set] = 1 / (v[set] + eps).squareRoot() }
+    }
+
+    /// Gradients from the output gradient `gs`: ∂L/∂x (when `needX`), and ∂L/∂γ, ∂L/∂β per channel
+    /// (sums over samples in order, in Double). `batchStatistics` is false when the forward pass used
+    /// fixed statistics.
+    static func backward<T: TensorScalar>(_ gs: [T], _ l: Layout, xHat: [T], invStd: [Double], gamma: [T]?,
+                                          batchStatistics: Bool, needX: Bool) -> (dx: [T]?, dGamma: [Double], dBeta: [Double]) {
         let k = l.setCount, m = Double(l.setSize)
         var rowSums = [Double](repeating: 0, count: 2 * l.n * l.c)   // (Σ g, Σ g·x̂) per row
         var sumG = [Double](repeating: 0, count: k)      // Σ ĝ per set
@@ -197,14 +183,6 @@ enum NormalizationKernel {
             dBeta[ch] += rowSums[2 * (i * l.c + ch)]
             dGamma[ch] += rowSums[2 * (i * l.c + ch) + 1]
         } }
-        let dx: Tensor? = needX ? Tensor.make(out, shape: shape) : nil
-        var grads: [Tensor?] = [dx]
-        if let weight {
-            grads.append(weight.requiresGrad ? Tensor.make(dGamma.map { T($0) }, shape: weight.shape) : nil)
-        }
-        if let bias {
-            grads.append(bias.requiresGrad ? Tensor.make(dBeta.map { T($0) }, shape: bias.shape) : nil)
-        }
-        return grads
+        return (needX ? out : nil, dGamma, dBeta)
     }
 }

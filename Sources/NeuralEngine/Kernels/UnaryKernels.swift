@@ -36,29 +36,20 @@ enum GeluKernel: UnaryKernel {
     @inline(__always) static func apply(_ x: Double) -> Double { geluScalar(x) }
 }
 
-extension Tensor {
-    /// `y[i] = K.apply(x[i])`, split across workers for large tensors.
-    func apply<K: UnaryKernel>(_: K.Type) -> Tensor {
-        let n = count
-        switch dtype {
-        case .float32:
-            return Tensor(shape: shape, f32: f32.withUnsafeBufferPointer { src in
-                makeArray(n) { (dst: UnsafeMutablePointer<Float>) in
-                    let s = src.baseAddress!
-                    Parallel.forEachChunk(n, minChunk: parallelElementThreshold / 2) { range in
-                        for i in range { dst[i] = K.apply(s[i]) }
-                    }
-                }
-            })
-        case .float64:
-            return Tensor(shape: shape, f64: f64.withUnsafeBufferPointer { src in
-                makeArray(n) { (dst: UnsafeMutablePointer<Double>) in
-                    let s = src.baseAddress!
-                    Parallel.forEachChunk(n, minChunk: parallelElementThreshold / 2) { range in
-                        for i in range { dst[i] = K.apply(s[i]) }
-                    }
-                }
-            })
+extension UnaryKernel {
+    /// `dst[i] = apply(src[i])` for i < count, split across workers for large counts (chunks depend
+    /// only on the count, and each element is independent, so threads never change the result).
+    @inline(__always)
+    static func run(_ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>, count: Int) {
+        Parallel.forEachChunk(count, minChunk: parallelElementThreshold / 2) { range in
+            for i in range { dst[i] = apply(src[i]) }
+        }
+    }
+
+    @inline(__always)
+    static func run(_ src: UnsafePointer<Double>, into dst: UnsafeMutablePointer<Double>, count: Int) {
+        Parallel.forEachChunk(count, minChunk: parallelElementThreshold / 2) { range in
+            for i in range { dst[i] = apply(src[i]) }
         }
     }
 }

@@ -1,4 +1,5 @@
-/// Routes generic Float/Double kernel code to the KERNELS helper's typed entry points (GEMM, Im2Col).
+/// Routes generic Float/Double kernel code to the typed entry points of GEMM and Im2Col, so a kernel
+/// such as `ConvKernel` is written once for both precisions.
 protocol KernelScalar: TensorScalar {
     /// C = alpha · op(A) · op(B) + beta · C (row-major).
     static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Self,

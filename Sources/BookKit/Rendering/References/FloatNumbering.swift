@@ -1,7 +1,8 @@
 /// Figures and tables are numbered per chapter in reading order: "Figure 5.2" is the second
-/// figure of chapter 5 (an unnumbered chapter gives "Figure 2").
+/// figure of chapter 5, "Table A.1" the first table of appendix A (an unnumbered page gives
+/// "Figure 2").
 struct NumberedFloat: Equatable {
-    enum Kind: String { case figure = "Figure", table = "Table" }
+    enum Kind: String { case figure, table }
     var kind: Kind
     /// "5.2"
     var number: String
@@ -11,8 +12,8 @@ struct NumberedFloat: Equatable {
     var caption: String?
     /// Line of the cell that produced it, for error messages.
     var line: Int
-
-    var title: String { "\(kind.rawValue) \(number)" }
+    /// "Figure 5.2"
+    var title: String
 }
 
 /// Where a figure or table sits: the cell's `index` and the position among the cell's outputs.
@@ -26,7 +27,7 @@ enum FloatNumbering {
     /// from the output, or else from the cell options (`//| label: fig-...`, `//| caption:`) when
     /// it is the cell's first figure; likewise tables with `tbl-` labels.
     /// Throws when two floats of the chapter share a label.
-    static func number(_ chapter: WovenChapter) throws -> [OutputKey: NumberedFloat] {
+    static func number(_ chapter: WovenChapter, strings: UIStrings = .english) throws -> [OutputKey: NumberedFloat] {
         var result: [OutputKey: NumberedFloat] = [:]
         var counts: [NumberedFloat.Kind: Int] = [:]
         var labelLines: [String: Int] = [:]
@@ -56,12 +57,22 @@ enum FloatNumbering {
                     }
                     labelLines[label] = cell.line
                 }
-                let number = chapter.number.map { "\($0).\(count)" } ?? "\(count)"
-                let id = label ?? "\(kind == .figure ? "figure" : "table")-\(count)"
+                let number = ChapterNumbering.number(count, in: chapter)
+                let id = label ?? "\(kind.rawValue)-\(count)"
+                let word = kind == .figure ? strings.figure : strings.table
                 result[OutputKey(cell: cell.index, output: position)] =
-                    NumberedFloat(kind: kind, number: number, id: id, label: label, caption: caption, line: cell.line)
+                    NumberedFloat(kind: kind, number: number, id: id, label: label, caption: caption, line: cell.line,
+                                  title: "\(word) \(number)")
             }
         }
         return result
+    }
+}
+
+/// The numbers of things counted per chapter (floats, equations, sections, exercises): "5.2" in
+/// chapter 5, "A.2" in appendix A, "2" on an unnumbered page.
+enum ChapterNumbering {
+    static func number(_ count: Int, in chapter: WovenChapter) -> String {
+        chapter.ordinal.map { "\($0.label).\(count)" } ?? "\(count)"
     }
 }
