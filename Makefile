@@ -5,7 +5,8 @@
 # Plain Swift, once the system packages are there: `swift run -c release book build`, `swift test`.
 
 SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex dataset-fashion-mnist
-BROWSER_PACKAGES := chromium poppler-utils
+# fonts-noto-cjk: the Chinese edition's screenshots show Chinese characters, not boxes.
+BROWSER_PACKAGES := chromium poppler-utils fonts-noto-cjk
 SWIFT ?= swift
 
 .PHONY: book test check bench deps browser-deps browser-check pdf serve-check clean

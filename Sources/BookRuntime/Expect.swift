@@ -1,3 +1,4 @@
+import BookWire
 import Foundation
 import Plotting
 
@@ -44,5 +45,5 @@ public func expect(_ value: some BinaryFloatingPoint, greaterThan bound: Double,
 
 /// "observed 7.4%, expected < 15.0%": what a claim box shows beside the claim.
 func claimDetail(_ observed: Double, _ expected: String, _ format: NumberFormat) -> String {
-    "observed \(format.format(observed)), expected \(expected)"
+    ClaimDetail.text(observed: format.format(observed), expected: expected)
 }

@@ -23,9 +23,9 @@ final class PageCacheTests: XCTestCase {
     }
 
     private func render(_ chapters: [WovenChapter], book: BookMetadata = RenderFixtureBook.book,
-                        pages: PageCache) throws -> BookBuilder.RenderedSite {
-        let site = try builder.render(chapters, book: book, pages: pages)
-        let whole = try HTMLBookRenderer().render(book: book, chapters: chapters)
+                        translations: [TranslatedEdition] = [], pages: PageCache) throws -> BookBuilder.RenderedSite {
+        let site = try builder.render(chapters, book: book, translations: translations, pages: pages)
+        let whole = try HTMLBookRenderer().render(book: book, chapters: chapters, translations: translations)
         XCTAssertEqual(site.files.keys.sorted(), whole.keys.sorted())
         // Compared as a flag: a failure names the page instead of printing both byte arrays.
         for (path, bytes) in whole { XCTAssertTrue(site.files[path] == bytes, "\(path) differs from the whole-site render") }
@@ -99,9 +99,70 @@ final class PageCacheTests: XCTestCase {
         var retitled = outline
         retitled.layout.bookTitle = "Another book"
         XCTAssertNotEqual(pages.key(at: 1, in: retitled), key)
-        var translated = outline
-        translated.layout.strings.section = "Abschnitt"
-        XCTAssertNotEqual(pages.key(at: 1, in: translated), key, "UI strings are part of every page")
+        let chinese = try HTMLBookRenderer().outline(book: RenderFixtureBook.book, chapters: RenderFixtureBook.chapters,
+                                                     edition: .make(.chinese, in: [.english, .chinese]))
+        XCTAssertNotEqual(pages.key(at: 1, in: chinese), key, "the same chapter in another edition is another page")
+        let twoEditions = try HTMLBookRenderer().outline(book: RenderFixtureBook.book, chapters: RenderFixtureBook.chapters,
+                                                         edition: HTMLBookRenderer().sourceEdition(in: [.english, .chinese]))
+        XCTAssertNotEqual(pages.key(at: 1, in: twoEditions), key, "the language switch links the other edition")
+        XCTAssertNotEqual(pages.key(at: 1, in: chinese, sourceHeadingIDs: ["a"]), pages.key(at: 1, in: chinese),
+                          "a translation's headings take the source page's ids")
+    }
+
+    // MARK: - Editions
+
+    /// A Chinese edition of the fixture book: the chapters with their first prose run in Chinese.
+    private func chineseEdition(_ chapters: [WovenChapter], sentence: String = "这是译文。") -> TranslatedEdition {
+        let translated = chapters.map { chapter -> WovenChapter in
+            var chapter = chapter
+            if case .prose(let markdown, let line, let values) = chapter.items[0] {
+                chapter.items[0] = .prose(markdown: markdown + "\n\n" + sentence, line: line, inlineValues: values)
+            }
+            return chapter
+        }
+        var book = RenderFixtureBook.book
+        book.title = "神经之书"
+        return TranslatedEdition(language: .chinese, book: book, chapters: translated)
+    }
+
+    func testEachEditionsPagesAreCachedUnderTheirOwnKeys() throws {
+        let pages = PageCache(folder: root.appendingPathComponent("pages"))
+        let chapters = RenderFixtureBook.chapters
+        let first = try render(chapters, translations: [chineseEdition(chapters)], pages: pages)
+        XCTAssertEqual(first.renderedPages, ["03-backpropagation.html", "05-initialization.html",
+                                             "zh/03-backpropagation.html", "zh/05-initialization.html"])
+        XCTAssertTrue(page("zh/05-initialization.html", first).contains("这是译文。"))
+        XCTAssertFalse(page("05-initialization.html", first).contains("这是译文。"))
+        XCTAssertNotNil(first.files["assets/search-index-zh.js"])
+        XCTAssertEqual(try render(chapters, translations: [chineseEdition(chapters)], pages: pages).renderedPages, [])
+        XCTAssertEqual(try render(chapters, translations: [chineseEdition(chapters)],
+                                  pages: PageCache(folder: root.appendingPathComponent("pages"))).renderedPages, [],
+                       "a later build finds both editions' pages on disk")
+
+        // A translation edited (a catalog saved): only the translated pages of that chapter.
+        var edited = chineseEdition(chapters)
+        edited.chapters[1] = chineseEdition([chapters[1]], sentence: "新的译文。").chapters[0]
+        XCTAssertEqual(try render(chapters, translations: [edited], pages: pages).renderedPages, ["zh/05-initialization.html"])
+
+        // English prose edited: its page, and the Chinese page of the chapter only when its own text changed.
+        let english = editedProse()
+        XCTAssertEqual(try render(english, translations: [edited], pages: pages).renderedPages, ["05-initialization.html"])
+    }
+
+    func testATranslationFollowsTheSourcePagesHeadingIDs() throws {
+        let pages = PageCache(folder: nil)
+        let chapters = RenderFixtureBook.chapters
+        _ = try render(chapters, translations: [chineseEdition(chapters)], pages: pages)
+        // The English heading renamed changes its id; the Chinese page, whose own text did not
+        // change, renders again to take the new id.
+        var renamed = chapters
+        guard case .prose(let markdown, let line, let values) = renamed[1].items[0] else { return XCTFail("fixture changed") }
+        renamed[1].items[0] = .prose(markdown: markdown.replacingOccurrences(of: "## Variance-preserving initialization",
+                                                                             with: "## Variance preserved"),
+                                     line: line, inlineValues: values)
+        let site = try render(renamed, translations: [chineseEdition(chapters)], pages: pages)
+        XCTAssertEqual(site.renderedPages, ["05-initialization.html", "zh/05-initialization.html"])
+        XCTAssertTrue(page("zh/05-initialization.html", site).contains("id=\"variance-preserved\""))
     }
 
     // MARK: - What a page takes from other chapters

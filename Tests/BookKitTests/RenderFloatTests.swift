@@ -49,7 +49,7 @@ final class RenderFloatTests: XCTestCase {
         }
         let chapter = WovenChapter(sourcePath: "chapters/02-x.md", slug: "02-x", number: 2, title: "X", summary: nil,
                                    items: [.cell(cell(1, 5)), .cell(cell(2, 9))])
-        XCTAssertThrowsError(try FloatNumbering.number(chapter)) { error in
+        XCTAssertThrowsError(try FloatNumbering.number(chapter, strings: .english)) { error in
             XCTAssertEqual((error as? BookError)?.line, 9)
         }
     }
@@ -59,7 +59,7 @@ final class RenderFloatTests: XCTestCase {
                                    items: [.cell(WovenCell(index: 1, language: "swift", code: "", line: 3,
                                                            outputs: [.table(html: "<table></table>", caption: "T", label: nil),
                                                                      .table(html: "<table></table>", caption: nil, label: "tbl-b")]))])
-        let floats = try FloatNumbering.number(chapter)
+        let floats = try FloatNumbering.number(chapter, strings: .english)
         XCTAssertEqual(floats[OutputKey(cell: 1, output: 0)]?.title, "Table 1")
         XCTAssertEqual(floats[OutputKey(cell: 1, output: 1)]?.id, "tbl-b")
         XCTAssertEqual(floats[OutputKey(cell: 1, output: 0)]?.id, "table-1")

@@ -96,6 +96,61 @@ final class ServeIntegrationTests: XCTestCase {
         print("prose edit to reload event: \(String(format: "%.2f", proseLatency)) s")
     }
 
+    /// A book with a Chinese edition: its pages under `/zh/` get the live script too, a saved
+    /// catalog reloads the translated page and not the English one, an English edit both.
+    func testATranslatedEditionIsServedAndReloads() throws {
+        let root = try Self.copyFixture("live")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let chapters = root.appendingPathComponent("chapters")
+        try Self.edit(chapters.appendingPathComponent("index.md")) {
+            $0.replacingOccurrences(of: "title: Live fixture\n", with: "title: Live fixture\neditions: en, zh\n")
+        }
+        let catalog = chapters.appendingPathComponent("zh/01-prose.po")
+        try FileManager.default.createDirectory(at: catalog.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("""
+            msgid ""
+            msgstr ""
+            "Language: zh\\n"
+
+            msgid "Original prose."
+            msgstr "原来的文字。"
+
+            """.utf8).write(to: catalog)
+        let serve = try ServeProcess(root: root)
+        defer { serve.stopHard() }
+        let port = try serve.waitForPort(timeout: 300)
+
+        let translated = try RawHTTP.get(port: port, "/zh/01-prose.html")
+        XCTAssertEqual(translated.status, 200)
+        XCTAssertTrue(translated.body.contains("原来的文字。"), translated.body)
+        XCTAssertTrue(translated.body.contains("<script src=\"/_book/live.js\" defer></script></head>"))
+        XCTAssertEqual(try RawHTTP.get(port: port, "/zh/").status, 200)
+
+        // The catalog saved with a new translation: the Chinese page reloads, the English one does not.
+        let events = try RawHTTP(port: port, target: "/_book/events", keepOpen: true)
+        XCTAssertTrue(events.read(timeout: reloadBound) { $0.contains("event: state") }, events.text)
+        try Self.edit(catalog) { $0.replacingOccurrences(of: "原来的文字。", with: "改过的文字。") }
+        XCTAssertTrue(events.read(timeout: reloadBound) { Self.reloads($0, page: "zh/01-prose.html", after: 0) },
+                      "no reload of the Chinese page within \(reloadBound) s of a catalog edit: \(events.text)")
+        XCTAssertFalse(Self.reloads(events.text, page: "01-prose.html", after: 0), events.text)
+        XCTAssertTrue(try RawHTTP.get(port: port, "/zh/01-prose.html").body.contains("改过的文字。"))
+        XCTAssertTrue(serve.errors.contains("rendered 1 chapter page"), "a catalog edit renders one page: \(serve.errors)")
+
+        // The English sentence edited: both pages reload (the Chinese one shows the unit as stale English).
+        let reloadsBefore = events.text.components(separatedBy: "event: reload").count - 1
+        try Self.edit(chapters.appendingPathComponent("01-prose.md")) {
+            $0.replacingOccurrences(of: "Original prose.", with: "Edited prose.")
+        }
+        XCTAssertTrue(events.read(timeout: reloadBound) {
+            Self.reloads($0, page: "01-prose.html", after: reloadsBefore) && Self.reloads($0, page: "zh/01-prose.html", after: reloadsBefore)
+        }, events.text)
+        XCTAssertTrue(try RawHTTP.get(port: port, "/zh/01-prose.html").body.contains("Edited prose."))
+
+        serve.interrupt()
+        XCTAssertTrue(serve.waitForExit(timeout: 20), "book serve did not stop within 20 s of SIGINT")
+        XCTAssertEqual(Self.processes(runningIn: root), [], "processes left running in the book's folder")
+    }
+
     // MARK: - Helpers
 
     static func copyFixture(_ name: String) throws -> URL {

@@ -23,8 +23,16 @@ Screenshots of the index and of one chapter (the first with math) go to SCREENSH
 light and dark, 390 px light and dark, printed (dark theme asked for, light on paper), and the
 first pages of the PDF.
 
+A book with translated editions has them in subfolders (output/zh/...), whose pages get the same
+static checks and the 1280 px check; the index and one chapter of each edition are also checked
+at 390 px and printed. Each page's <html lang> must be its edition's. For each edition, a chapter
+opened at a section and its language switch followed must land on the same section of the other
+edition, and the edition's search must find a term of its language (for Chinese, "归一化" and
+"梯度消失" when the edition has them) on a page that has it.
+
 Python 3 standard library only, with the DevTools protocol over Chromium's pipe (devtools.py);
-CI installs Debian's `chromium` and `poppler-utils`. Prints one line per check and, last,
+CI installs Debian's `chromium`, `poppler-utils` and `fonts-noto-cjk` (so screenshots of Chinese
+pages show Chinese). Prints one line per check and, last,
 "N passed, M failed"; exits non-zero when anything failed.
 """
 
@@ -94,8 +102,9 @@ def broken_references(output_dir, page_name, parser, id_cache):
         parts = urllib.parse.urlsplit(reference)
         if parts.scheme or reference.startswith("//"):
             continue  # external links are allowed in prose; assets must be local (checked below)
-        path = urllib.parse.unquote(parts.path) or page_name
-        target = os.path.normpath(os.path.join(output_dir, path))
+        path = urllib.parse.unquote(parts.path)
+        target = os.path.normpath(os.path.join(output_dir, os.path.dirname(page_name), path) if path
+                                  else os.path.join(output_dir, page_name))
         if not os.path.isfile(target):
             problems.append("missing file for %r" % reference)
             continue
@@ -373,8 +382,57 @@ CONTRAST = """
 
 
 def search_word(title):
+    han = HAN.search(title or "")
+    if han:
+        return han.group(0)
     words = [w for w in re.findall(r"[A-Za-z]{5,}", title or "")]
     return words[0].lower() if words else "the"
+
+
+# Editions: output/<code>/ holds a translation with the same page names.
+EDITION_LANG = {"": "en", "zh": "zh-Hans"}
+SEARCH_TERMS = {"zh": ["归一化", "梯度消失"]}
+HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def edition_folders(output_dir):
+    return sorted(name for name in os.listdir(output_dir)
+                  if os.path.isfile(os.path.join(output_dir, name, "index.html")))
+
+
+def check_lang(page_name, source):
+    """The page declares its edition's language."""
+    match = re.search(r"<html lang=\"([^\"]*)\"", source)
+    want = EDITION_LANG.get(os.path.dirname(page_name))
+    if want and (not match or match.group(1) != want):
+        return ["<html lang> is %r, expected %r" % (match.group(1) if match else None, want)]
+    return []
+
+
+# The language switch's link once followed: editions.js adds the section being read to it in its
+# click handler; navigation is held back so the tab can follow the link itself.
+FOLLOW_SWITCH = """
+(() => new Promise(resolve => {
+  const link = document.querySelector('a.language-switch');
+  if (!link) { resolve(null); return; }
+  const hold = event => event.preventDefault();
+  document.addEventListener('click', hold);
+  link.click();
+  document.removeEventListener('click', hold);
+  resolve(link.href);
+}))()
+"""
+
+# Types a query into the search box and returns the results' links.
+SEARCH_RESULTS = """
+(query => new Promise(resolve => {
+  const input = document.getElementById('search-input');
+  input.focus();
+  input.value = query;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  setTimeout(() => resolve([...document.querySelectorAll('#search-results [role="option"] a')].map(a => a.href)), 80);
+}))
+"""
 
 
 class Checker:
@@ -445,6 +503,47 @@ class Checker:
         note = "%d texts, lowest contrast %.1f" % (contrast["checked"], contrast["lowest"]) if contrast["lowest"] else "no text checked"
         return problems, note
 
+    def language_switch(self, tab, page):
+        """Opens `page` at its third section (or its first), follows the language switch, and
+        checks the other edition's page opens at the same section."""
+        with open(os.path.join(self.output_dir, page), encoding="utf-8") as handle:
+            sections = re.findall(r"<h2 id=\"([^\"]+)\"", handle.read())
+        if not sections:
+            return ["no section to open the page at"], ""
+        fragment = sections[min(2, len(sections) - 1)]
+        tab.emulate(*DESKTOP)
+        errors = tab.navigate(self.url(page, "#" + fragment))
+        link = tab.evaluate(FOLLOW_SWITCH, timeout=10)
+        if not link:
+            return ["no language switch on the page"] + errors, ""
+        parts = urllib.parse.urlsplit(link)
+        problems = ["console error: " + e for e in errors]
+        if urllib.parse.unquote(parts.fragment) != fragment:
+            problems.append("the switch leads to #%s, not to the section being read, #%s" % (parts.fragment, fragment))
+        if os.path.basename(parts.path) != os.path.basename(page):
+            problems.append("the switch leads to another page: %s" % link)
+        problems += tab.navigate(link)
+        landed = tab.evaluate("(() => { const t = document.getElementById(decodeURIComponent(location.hash.slice(1)));"
+                              " return t ? [document.documentElement.lang, Math.round(t.getBoundingClientRect().top)] : null; })()")
+        if landed is None:
+            problems.append("the other edition has no section #%s" % fragment)
+        elif not 0 <= landed[1] < DESKTOP[1] / 2:
+            problems.append("the section is not at the top of the window (%d px)" % landed[1])
+        return problems, "%s -> %s" % (fragment, os.path.relpath(urllib.parse.unquote(parts.path), os.path.abspath(self.output_dir)))
+
+    def search_edition(self, tab, folder, term):
+        """The edition's search finds `term`, and its first result's page has it."""
+        tab.emulate(*DESKTOP)
+        problems = ["console error: " + e for e in tab.navigate(self.url(os.path.join(folder, "index.html")))]
+        results = tab.evaluate("(%s)(%s)" % (SEARCH_RESULTS.strip(), json.dumps(term)), timeout=10)
+        if not results:
+            return problems + ["searching %r found nothing" % term], ""
+        page = urllib.parse.unquote(urllib.parse.urlsplit(results[0]).path)
+        with open(page, encoding="utf-8") as handle:
+            if term not in handle.read():
+                problems.append("the first result for %r, %s, does not contain it" % (term, results[0]))
+        return problems, "%d results, first %s" % (len(results), os.path.relpath(page, os.path.abspath(self.output_dir)))
+
     def screenshots(self, tab, page, stem):
         shots = []
         for theme in ("light", "dark"):
@@ -469,7 +568,7 @@ class Checker:
 
 
 def chapter_for_screenshots(output_dir, pages):
-    chapters = [p for p in pages if p != "index.html"]
+    chapters = [p for p in pages if os.path.basename(p) != "index.html"]
     for page in chapters:
         with open(os.path.join(output_dir, page), encoding="utf-8") as handle:
             if 'class="math ' in handle.read():
@@ -527,18 +626,40 @@ class PDFCheck:
             shutil.rmtree(self.scratch, ignore_errors=True)
 
 
-def check_pages(checker, browser_path, pages, titles, output_dir):
-    """Every page at 1280 px, at 390 px and printed, then the screenshots, in one browser."""
+def check_pages(checker, browser_path, pages, titles, output_dir, editions):
+    """Every page at 1280 px, at 390 px and printed (a translation's index and one chapter at
+    390 px and printed), each edition's language switch and search, then the screenshots, in one
+    browser."""
     with tempfile.TemporaryDirectory(prefix="neuralbook-chromium-") as profile, Browser(browser_path, profile) as browser:
         tab = browser.open()
-        for page in pages:
+        samples = set()
+        for folder, edition_pages in editions.items():
+            samples.add(os.path.join(folder, "index.html"))
+            chapter = chapter_for_screenshots(output_dir, edition_pages)
+            if chapter:
+                samples.add(chapter)
+        for page in pages + [page for edition_pages in editions.values() for page in edition_pages]:
             checker.guarded("%s at 1280 px" % page, lambda: checker.desktop(tab, page))
+            if os.path.dirname(page) and page not in samples:
+                continue
             checker.guarded("%s at 390 px" % page, lambda: checker.phone(tab, page, titles[page]))
             checker.guarded("%s printed in the dark theme" % page, lambda: checker.printed(tab, page))
         shots = [("index.html", "index")]
         chapter = chapter_for_screenshots(output_dir, pages)
         if chapter:
             shots.append((chapter, "chapter"))
+        for folder, edition_pages in editions.items():
+            chapter = chapter_for_screenshots(output_dir, edition_pages)
+            for page in ([chapter, os.path.basename(chapter)] if chapter else []):
+                checker.guarded("language switch of %s" % page, lambda: checker.language_switch(tab, page))
+            with open(os.path.join(output_dir, "assets", "search-index-%s.js" % folder), encoding="utf-8") as handle:
+                index = handle.read()
+            terms = [term for term in SEARCH_TERMS.get(folder, []) if term in index] or HAN.findall(index)[:1]
+            for term in terms:
+                checker.guarded("search of %s/ for %s" % (folder, term), lambda: checker.search_edition(tab, folder, term))
+            shots.append((os.path.join(folder, "index.html"), "index-" + folder))
+            if chapter:
+                shots.append((chapter, "chapter-" + folder))
         for page, stem in shots:
             checker.guarded("screenshots of %s -> %s" % (page, os.path.abspath(checker.screenshot_dir)),
                             lambda: checker.screenshots(tab, page, stem))
@@ -568,6 +689,8 @@ def main(argv):
         print("0 passed, 1 failed")
         return 1
     pages = sorted(name for name in os.listdir(output_dir) if name.endswith(".html"))
+    editions = {folder: sorted(os.path.join(folder, name) for name in os.listdir(os.path.join(output_dir, folder))
+                               if name.endswith(".html")) for folder in edition_folders(output_dir)}
     os.makedirs(screenshot_dir, exist_ok=True)
     if "index.html" not in pages:
         checker.report("index.html", ["output has no index.html"])
@@ -575,17 +698,19 @@ def main(argv):
     pdf = PDFCheck(book, chapters_dir or "chapters") if book else None
     id_cache = {}
     titles = {}
-    for page in pages:
+    for page in pages + [page for edition_pages in editions.values() for page in edition_pages]:
         with open(os.path.join(output_dir, page), encoding="utf-8") as handle:
             source = handle.read()
         parsed = parse(source)
         titles[page] = parsed.title
         problems = ["loads a network asset: " + url for url in external_assets(source)]
         problems += broken_references(output_dir, page, parsed, id_cache)
+        if editions:
+            problems += check_lang(page, source)
         checker.report("%s links and assets" % page, problems)
 
     try:
-        check_pages(checker, browser_path, pages, titles, output_dir)
+        check_pages(checker, browser_path, pages, titles, output_dir, editions)
     except BaseException:
         if pdf and pdf.process and pdf.process.poll() is None:
             pdf.process.kill()              # the browser it started quits with it (its pipe closes)

@@ -12,9 +12,11 @@ import Darwin
 ///
 /// A page's key (`key(at:in:)`) covers
 /// - the chapter as woven (`Fingerprint` of the `WovenChapter`: prose, cells, outputs, options),
+/// - the edition: its language (and with it the UI strings), its folder, the other editions;
+///   a translation's page is keyed by its translated chapter and the source page's heading ids,
 /// - what the page takes from the rest of the book (`SiteOutline.pageContextFingerprint`): book
-///   title, sidebar, UI strings and the book's code-fold default, its position (previous and next
-///   links), and what every label the chapter mentions names elsewhere (a section's number, an
+///   title, sidebar and the book's code-fold default, its position (previous and next links),
+///   and what every label the chapter mentions names elsewhere (a section's number, an
 ///   equation's, a figure's, an appendix letter): so an edit that renumbers a section of chapter 3
 ///   renders chapter 5's page again when chapter 5 cites that section,
 /// - the renderer itself (`rendererIdentity`: the binary or test bundle holding this code, and the
@@ -22,12 +24,14 @@ import Darwin
 ///
 /// Kept in memory, so `book serve` keeps one between rebuilds, and with a folder also on disk
 /// (`.book-cache/pages/`), so a later `book build` finds it: per page `<name>.json` (key, search
-/// entries, byte count) beside `<name>.page` (the bytes). A damaged entry is a miss.
+/// entries, heading ids, byte count) beside `<name>.page` (the bytes; `zh__<name>` for a
+/// translation's page). A damaged entry is a miss.
 public final class PageCache: @unchecked Sendable {
     private struct Entry: Codable {
         var key: String
         var byteCount: Int
         var searchEntries: [SearchIndex.Entry]
+        var headingIDs: [String]
     }
 
     /// `.book-cache/pages`, or nil to remember in memory only.
@@ -35,8 +39,9 @@ public final class PageCache: @unchecked Sendable {
     private let trustingDisk: Bool
     private let lock = NSLock()
     private var pages: [String: (key: String, page: RenderedPage)] = [:]
-    /// The last fingerprint of each chapter and the labels it mentions, by slug: an unchanged
-    /// chapter (equal values, which compares shared storage first) is not encoded again.
+    /// The last fingerprint of each chapter and the labels it mentions, by edition folder and slug
+    /// (`zh/05-x`): an unchanged chapter (equal values, which compares shared storage first) is not
+    /// encoded again.
     private var fingerprints: [String: (chapter: WovenChapter, print: ChapterPrint)] = [:]
 
     private struct ChapterPrint {
@@ -52,13 +57,17 @@ public final class PageCache: @unchecked Sendable {
         self.trustingDisk = trustingDisk
     }
 
-    /// The key of the page of `outline`'s chapter at `position`.
-    public func key(at position: Int, in outline: SiteOutline) -> String {
-        let print = self.print(of: outline.chapters[position])
+    /// The key of the page of `outline`'s chapter at `position`; for a translation's page,
+    /// `sourceHeadingIDs` are the source page's heading ids, which its headings take.
+    public func key(at position: Int, in outline: SiteOutline, sourceHeadingIDs: [String] = []) -> String {
+        let edition = outline.edition
+        let print = self.print(of: outline.chapters[position], edition: edition.folder)
         var hasher = KeyHasher()
         hasher.add("renderer", Self.rendererIdentity)
+        hasher.add("edition", edition.language.code)
         hasher.add("context", outline.pageContextFingerprint(at: position, mentioning: print.mentionedLabels))
         hasher.add("chapter", print.fingerprint)
+        hasher.add("source-heading-ids", sourceHeadingIDs.joined(separator: "\n"))
         return hasher.finish()
     }
 
@@ -68,7 +77,8 @@ public final class PageCache: @unchecked Sendable {
         guard trustingDisk, let (meta, html) = files(for: path),
               let data = try? Data(contentsOf: meta), let entry = try? JSONDecoder().decode(Entry.self, from: data),
               entry.key == key, let bytes = try? Data(contentsOf: html), bytes.count == entry.byteCount else { return nil }
-        let page = RenderedPage(path: path, bytes: Array(bytes), searchEntries: entry.searchEntries)
+        let page = RenderedPage(path: path, bytes: Array(bytes), searchEntries: entry.searchEntries,
+                                headingIDs: entry.headingIDs)
         lock.withLock { pages[path] = (key, page) }
         return page
     }
@@ -80,17 +90,19 @@ public final class PageCache: @unchecked Sendable {
         guard let (meta, html) = files(for: page.path) else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let entry = try? encoder.encode(Entry(key: key, byteCount: page.bytes.count, searchEntries: page.searchEntries)),
+        let entry = Entry(key: key, byteCount: page.bytes.count, searchEntries: page.searchEntries, headingIDs: page.headingIDs)
+        guard let encoded = try? encoder.encode(entry),
               (try? AtomicFile.write(page.bytes, to: html)) != nil else { return }
-        _ = try? AtomicFile.write(Array(entry), to: meta)
+        _ = try? AtomicFile.write(Array(encoded), to: meta)
     }
 
-    private func print(of chapter: WovenChapter) -> ChapterPrint {
-        if let last = lock.withLock({ fingerprints[chapter.slug] }), last.chapter == chapter { return last.print }
+    private func print(of chapter: WovenChapter, edition folder: String) -> ChapterPrint {
+        let memo = folder + chapter.slug
+        if let last = lock.withLock({ fingerprints[memo] }), last.chapter == chapter { return last.print }
         let encoding = Fingerprint.encoding(of: chapter)
         let print = ChapterPrint(fingerprint: ContentHash.of(encoding),
                                  mentionedLabels: ProtectedProse.mentionedLabels(in: String(decoding: encoding, as: UTF8.self)))
-        lock.withLock { fingerprints[chapter.slug] = (chapter, print) }
+        lock.withLock { fingerprints[memo] = (chapter, print) }
         return print
     }
 

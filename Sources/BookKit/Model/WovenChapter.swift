@@ -19,6 +19,10 @@ public struct WovenChapter: Sendable, Equatable, Codable {
     /// says otherwise; nil leaves it to the book's default.
     public var codeFold: Bool?
     public var items: [WovenItem]
+    /// Lines of the front matter's `title:` and `summary:` (nil when the title is the first
+    /// heading's or there is no summary), for translation catalogs.
+    public var titleLine: Int?
+    public var summaryLine: Int?
 
     public init(sourcePath: String, slug: String, ordinal: ChapterOrdinal?, title: String, summary: String?,
                 codeFold: Bool? = nil, items: [WovenItem]) {

@@ -14,6 +14,12 @@ public struct FrontMatter: Sendable, Equatable {
     /// (`//| code-fold: false`); in `index.md`, the default of the whole book. nil: not set here.
     /// Presentation only, so not part of any cache key.
     public var codeFold: Bool?
+    /// Book setting (index.md only): the languages the book is published in, source first
+    /// (`editions: en, zh`). Nil: the source, plus every language with a catalog folder.
+    public var editions: [String]?
+    /// Lines of the `title:` and `summary:` options, for translation catalogs' references.
+    public var titleLine: Int?
+    public var summaryLine: Int?
 
     public init(title: String? = nil, summary: String? = nil, seed: UInt64 = ChapterDefaults.seed, timeout: Int = ChapterDefaults.timeout, optimize: Bool = false) {
         self.title = title
@@ -44,8 +50,18 @@ public struct FrontMatter: Sendable, Equatable {
 
     private mutating func apply(_ option: OptionLine, file: String) throws {
         switch option.key {
-        case "title": title = try option.nonEmpty(in: file)
-        case "summary": summary = try option.nonEmpty(in: file)
+        case "title":
+            title = try option.nonEmpty(in: file)
+            titleLine = option.line
+        case "summary":
+            summary = try option.nonEmpty(in: file)
+            summaryLine = option.line
+        case "editions":
+            let codes = try option.nonEmpty(in: file).split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+            guard !codes.contains(where: \.isEmpty) else {
+                throw BookError(stage: .parse, file: file, line: option.line, message: "option 'editions' is a comma-separated list of language codes, such as 'en, zh'")
+            }
+            editions = codes
         case "seed":
             guard let value = UInt64(option.value) else {
                 throw BookError(stage: .parse, file: file, line: option.line, message: "option 'seed' must be a whole number from 0 to 2^64-1, not '\(option.value)'")
@@ -56,7 +72,7 @@ public struct FrontMatter: Sendable, Equatable {
         case "code-fold": codeFold = try option.bool(in: file)
         default:
             throw BookError(stage: .parse, file: file, line: option.line,
-                            message: "unknown front matter option '\(option.key)' (known: title, summary, seed, timeout, optimize, code-fold)")
+                            message: "unknown front matter option '\(option.key)' (known: title, summary, seed, timeout, optimize, code-fold, editions)")
         }
     }
 }

@@ -7,9 +7,11 @@ import Foundation
 /// 2. Execution, through the Cache: the chapters whose cache entry is stale compile and run, in
 ///    parallel (`ChapterExecutor`, `ChapterCache`, keys from `BuildInputs`),
 /// 3. Weaving: results joined with the prose (`Weaver`), each chapter judged (`ChapterSummary`),
-/// 4. Rendering: the site page by page (`HTMLBookRenderer`); a chapter page whose inputs did not
-///    change since it was last rendered comes from the `PageCache`,
-/// 5. Writing: only the files whose bytes changed, atomically, with the manifest (`OutputWriter`).
+/// 4. Translation: the woven chapters in each translated edition's language, through the
+///    catalogs (`TranslationStage`); nothing runs again,
+/// 5. Rendering: the site page by page, every edition (`HTMLBookRenderer`); a chapter page whose
+///    inputs did not change since it was last rendered comes from the `PageCache`,
+/// 6. Writing: only the files whose bytes changed, atomically, with the manifest (`OutputWriter`).
 ///
 /// Each stage is a method of its own, so a caller that re-runs one chapter (`Options.forceChapters`)
 /// or keeps parsed chapters between builds (`book serve`) can drive them separately, one chapter
@@ -90,20 +92,24 @@ public struct BookBuilder: Sendable {
         let outcomes = execute(parsed, inputs: inputs, reporter: reporter)
         let woven = weave(parsed, outcomes: outcomes)
 
-        // Stages 4 and 5: a book that does not render writes nothing, so output/ stays whole.
+        // Stages 4 to 6: a book that does not render writes nothing, so output/ stays whole.
         var renderFailures: [String] = []
         var changed: [String] = []
         var warnings: [BookWarning] = []
-        let site: RenderedSite?
+        var site: RenderedSite?
+        var translations = Translated(states: [], editions: [])
         do {
             let book = try layout.metadata()
-            site = try render(woven.chapters, book: book, pages: pageCache())
+            translations = try translate(woven.chapters, book: book)
+            site = try render(woven.chapters, book: book, translations: translations.editions, pages: pageCache())
             warnings = Citations.uncitedFloats(in: woven.chapters, prefaceMarkdown: book.prefaceMarkdown)
-        } catch { renderFailures.append("\(error)"); site = nil }
-        if let site { changed = try write(site, woven: woven, inputs: inputs) }
+        } catch {
+            renderFailures.append("\(error)")
+        }
+        if let site { changed = try write(site, woven: woven, translations: translations, inputs: inputs) }
         return BuildReport(chapters: woven.summaries, executed: outcomes.values.filter { !$0.cached }.map(\.slug).sorted(),
                            renderFailures: renderFailures, warnings: warnings, changedFiles: changed,
-                           renderedPages: site?.renderedPages ?? [], woven: woven.chapters)
+                           renderedPages: site?.renderedPages ?? [], woven: woven.chapters, translations: translations.states)
     }
 
     /// Says so when chapters will link a debug build's objects.
@@ -204,42 +210,5 @@ public struct BookBuilder: Sendable {
             failedBlocks: summary.failedBlocks, expects: .init(passed: summary.claimsPassed, failed: summary.claimsFailed),
             status: summary.ok ? "ok" : "failed")
         return WovenEntry(chapter: chapter, summary: summary, manifestChapter: entry)
-    }
-
-    // MARK: - Stages 4 and 5
-
-    /// Stage 4: the whole site. A chapter page found in `pages` under its current key is not
-    /// rendered again; the pages rendered are stored there. The index page, the search index
-    /// (put together from every page's entries) and the assets are made every time: they are cheap.
-    /// Chapter pages render in parallel (`options.jobs`). Throws the renderer's `BookError`s.
-    public func render(_ chapters: [WovenChapter], book: BookMetadata, pages: PageCache?) throws -> RenderedSite {
-        let renderer = HTMLBookRenderer()
-        var files = try renderer.assets()
-        let outline = try renderer.outline(book: book, chapters: chapters)
-        let results = Array(chapters.indices).parallelMap(parallelism: options.jobs) { position -> Result<(RenderedPage, Bool), Error> in
-            let key = pages?.key(at: position, in: outline)
-            if let key, let remembered = pages?.page(path: chapters[position].pageName, key: key) { return .success((remembered, false)) }
-            return Result {
-                let page = try renderer.chapterPage(at: position, outline)
-                if let key { pages?.store(page, key: key) }
-                return (page, true)
-            }
-        }
-        var site = [try renderer.index(outline)]
-        var rendered: [String] = []
-        for result in results {
-            let (page, fresh) = try result.get()
-            site.append(page)
-            if fresh { rendered.append(page.path) }
-        }
-        for page in site { files[page.path] = page.bytes }
-        files[HTMLBookRenderer.searchIndexPath] = HTMLBookRenderer.searchIndex(site)
-        return RenderedSite(files: files, renderedPages: rendered)
-    }
-
-    /// Stage 5: the files whose bytes changed, written, and the manifest; returns their paths.
-    public func write(_ site: RenderedSite, woven: Woven, inputs: BuildInputs) throws -> [String] {
-        let manifest = Manifest(engine: inputs.linkedSources, chapters: woven.manifestChapters)
-        return try OutputWriter(folder: layout.outputDirectory).write(files: site.files, manifest: manifest)
     }
 }

@@ -28,6 +28,20 @@ public struct BookChecker {
     /// Figures and tables that nothing cites, from each chapter's last build in the cache (a
     /// chapter's figures exist only once it ran); `notBuilt` lists the chapters without one.
     public func citationWarnings() throws -> (warnings: [BookWarning], notBuilt: [String]) {
+        let cached = try wovenFromCache()
+        let preface = (try? layout.metadata())?.prefaceMarkdown ?? ""
+        return (Citations.uncitedFloats(in: cached.chapters, prefaceMarkdown: preface), cached.notBuilt)
+    }
+
+    /// The translation catalogs' states, from each chapter's last build in the cache (the text of
+    /// a chapter's outputs, its captions, claims and charts, exists only once it ran).
+    public func translations() throws -> [TranslationStage.CatalogState] {
+        try BookBuilder(layout: layout, toolchain: toolchain).translate(try wovenFromCache().chapters, book: try layout.metadata()).states
+    }
+
+    /// Every chapter that parses, woven with its cached result when the cache entry is current;
+    /// `notBuilt` lists the chapters with code but no current entry. Nothing runs.
+    private func wovenFromCache() throws -> (chapters: [WovenChapter], notBuilt: [String]) {
         let inputs = BuildInputs.read(toolchain: toolchain, cacheDirectory: layout.cacheDirectory)
         var woven: [WovenChapter] = []
         var notBuilt: [String] = []
@@ -41,8 +55,7 @@ public struct BookChecker {
             }
             woven.append(Weaver().weave(chapter, result: result))
         }
-        let preface = (try? layout.metadata())?.prefaceMarkdown ?? ""
-        return (Citations.uncitedFloats(in: woven, prefaceMarkdown: preface), notBuilt)
+        return (woven, notBuilt)
     }
 
     private static func check(_ file: URL, layout: BookLayout, toolchain: Toolchain) -> Finding {
@@ -64,3 +77,4 @@ public struct BookChecker {
         }
     }
 }
+

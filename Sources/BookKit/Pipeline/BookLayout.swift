@@ -26,6 +26,23 @@ public struct BookLayout: Sendable {
 
     public var pageCacheDirectory: URL { cacheDirectory.appendingPathComponent("pages") }
 
+    /// `chapters/zh/`: the catalogs of a translation, one per chapter file.
+    public func catalogDirectory(_ language: Language) -> URL {
+        chaptersDirectory.appendingPathComponent(language.code)
+    }
+
+    /// `chapters/zh/05-initialization.po` for `chapters/05-initialization.md`.
+    public func catalogFile(_ language: Language, slug: String) -> URL {
+        catalogDirectory(language).appendingPathComponent(slug + ".po")
+    }
+
+    /// The path messages show for a file inside the chapters folder (`chapters/zh/x.po`).
+    public func displayPath(_ file: URL) -> String {
+        let base = chaptersDirectory.deletingLastPathComponent().path
+        let path = file.standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+    }
+
     /// Reads and parses one chapter file.
     public func parse(_ file: URL) throws -> ParsedChapter {
         try parse(try contents(of: file), of: file)
@@ -52,8 +69,10 @@ public struct BookLayout: Sendable {
         }
         let parsed = try ChapterParser().parse(String(decoding: data, as: UTF8.self), sourcePath: path)
         let (_, body) = try FrontMatter.split(String(decoding: data, as: UTF8.self), file: path)
+        let leadingLines = body.prefix(while: { $0 == "\n" }).count
         return BookMetadata(title: parsed.title, prefaceMarkdown: body.trimmingCharacters(in: .newlines), sourcePath: path,
-                            codeFold: parsed.frontMatter.codeFold)
+                            codeFold: parsed.frontMatter.codeFold, prefaceLine: leadingLines + 1,
+                            titleLine: parsed.frontMatter.titleLine, editions: parsed.frontMatter.editions)
     }
 
     /// Finds a chapter by path, file name, slug or number prefix (`05`, `5`).

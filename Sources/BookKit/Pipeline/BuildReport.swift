@@ -12,8 +12,12 @@ public struct BuildReport: Sendable {
     /// Chapter pages rendered; the others came from the page cache unchanged.
     public var renderedPages: [String] = []
     public var woven: [WovenChapter]
+    /// Each translation catalog's state (empty for a book without translations).
+    public var translations: [TranslationStage.CatalogState] = []
 
-    public var failures: [String] { chapters.flatMap(\.failures) + renderFailures }
+    public var failures: [String] {
+        chapters.flatMap(\.failures) + renderFailures + translations.flatMap(\.errors).map(\.description)
+    }
     public var succeeded: Bool { failures.isEmpty }
 
     /// The warnings, one a line, then `6 chapters, 2 executed, 14/15 claims verified` and one line
@@ -26,6 +30,7 @@ public struct BuildReport: Sendable {
                      + (warnings.isEmpty ? "" : Self.counted(warnings.count, "warning") + ", ")
                      + (succeeded ? "no failures" : Self.counted(failures.count, "failure") + ":"))
         lines += failures.map { "  " + $0 }
+        lines += TranslationSummary.lines(translations)
         return lines
     }
 

@@ -12,11 +12,37 @@ public struct BookMetadata: Sendable {
     /// block nor its chapter says; nil (not set) is false.
     public var codeFold: Bool?
 
-    public init(title: String, prefaceMarkdown: String, sourcePath: String, codeFold: Bool? = nil) {
+    /// The line of `sourcePath` where `prefaceMarkdown` starts.
+    public var prefaceLine: Int
+    /// The line of the front matter's `title:`, if the title comes from there.
+    public var titleLine: Int?
+    /// The book setting `editions:` (language codes, source first), if given.
+    public var editions: [String]?
+
+    public init(title: String, prefaceMarkdown: String, sourcePath: String, codeFold: Bool? = nil, prefaceLine: Int = 1,
+                titleLine: Int? = nil, editions: [String]? = nil) {
         self.title = title
         self.prefaceMarkdown = prefaceMarkdown
         self.sourcePath = sourcePath
         self.codeFold = codeFold
+        self.prefaceLine = prefaceLine
+        self.titleLine = titleLine
+        self.editions = editions
+    }
+}
+
+/// A translation of the whole book, ready to render: the same woven chapters with their text in
+/// `language` (see `WovenTranslator`), where a unit without a current translation keeps its
+/// source text between `UntranslatedMarkers`.
+public struct TranslatedEdition: Sendable {
+    public var language: Language
+    public var book: BookMetadata
+    public var chapters: [WovenChapter]
+
+    public init(language: Language, book: BookMetadata, chapters: [WovenChapter]) {
+        self.language = language
+        self.book = book
+        self.chapters = chapters
     }
 }
 
@@ -35,83 +61,128 @@ public struct HTMLBookRenderer: Sendable {
         self.katexDirectory = katexDirectory
     }
 
-    /// The words around the author's text (`UIStrings`).
+    /// The words around the author's text in the source edition (`UIStrings`).
     var strings = UIStrings.english
 
     /// Every file of the site: relative path -> bytes. `index.html`, one page per chapter
     /// (`chapter.pageName`), `assets/book.css`, `assets/*.js`, `assets/search-index.js` and
-    /// `assets/katex/...`. The same input always gives the same bytes.
+    /// `assets/katex/...`; for each translation the same pages under `<code>/` and its own
+    /// `assets/search-index-<code>.js`. The same input always gives the same bytes.
     ///
     /// Throws a `BookError` (stage `.render`) naming the chapter file and line for an unknown
     /// `@fig-`/`@tbl-`/`@eq-`/`@sec-` reference or a duplicate label, and when KaTeX is not installed.
     ///
     /// The steps are public so a caller can render page by page and keep pages whose inputs did
-    /// not change (`BookBuilder.render`, with a `PageCache`): `outline`, then `index` and each
-    /// `chapterPage`, `searchIndex` over all pages, and `assets`.
-    public func render(book: BookMetadata, chapters: [WovenChapter]) throws -> [String: [UInt8]] {
-        var files = try assets()
-        let outline = try self.outline(book: book, chapters: chapters)
-        var pages = [try index(outline)]
-        for position in chapters.indices { pages.append(try chapterPage(at: position, outline)) }
-        for page in pages { files[page.path] = page.bytes }
-        files[Self.searchIndexPath] = Self.searchIndex(pages)
+    /// not change (`BookBuilder.render`, with a `PageCache`): per edition `outline`, then `index`
+    /// and each `chapterPage`, `searchIndex` over the edition's pages; `assets` once. A
+    /// translation's pages take the source pages' heading ids, so the source edition comes first.
+    public func render(book: BookMetadata, chapters: [WovenChapter], translations: [TranslatedEdition] = []) throws -> [String: [UInt8]] {
+        try site(book: book, chapters: chapters, translations: translations) { outline, sourceHeadingIDs in
+            try outline.chapters.indices.map { position in
+                try chapterPage(at: position, outline, sourceHeadingIDs: sourceHeadingIDs[outline.chapters[position].pageName] ?? [])
+            }
+        }
+    }
+
+    /// `render`, with each edition's chapter pages made by `chapterPages` (from the edition's
+    /// outline and the source pages' heading ids by page name, in chapter order), so a caller
+    /// may render them in parallel or take them from a cache (`BookBuilder.render`).
+    func site(book: BookMetadata, chapters: [WovenChapter], translations: [TranslatedEdition],
+              chapterPages: (SiteOutline, [String: [String]]) throws -> [RenderedPage]) throws -> [String: [UInt8]] {
+        var files = try assets(editions: !translations.isEmpty)
+        let languages = [Language.source] + translations.map(\.language)
+        var sourceHeadingIDs: [String: [String]] = [:]
+        let editions = [(language: Language.source, book: book, chapters: chapters)]
+            + translations.map { (language: $0.language, book: $0.book, chapters: $0.chapters) }
+        for edition in editions {
+            let isSource = edition.language == Language.source
+            let outline = try self.outline(book: edition.book, chapters: edition.chapters,
+                                           edition: isSource ? sourceEdition(in: languages) : .make(edition.language, in: languages))
+            let pages = [try index(outline, sourceHeadingIDs: sourceHeadingIDs["index.html"] ?? [])]
+                + (try chapterPages(outline, sourceHeadingIDs))
+            if isSource {
+                for page in pages { sourceHeadingIDs[outline.edition.pageName(of: page.path)] = page.headingIDs }
+            }
+            for page in pages { files[page.path] = page.bytes }
+            files[outline.edition.searchIndexFile] = Self.searchIndex(pages)
+        }
         return files
     }
 
-    /// The files every book has, whatever its chapters: KaTeX and the site's CSS and scripts.
-    public func assets() throws -> [String: [UInt8]] {
+    /// The files every book has, whatever its chapters: KaTeX and the site's CSS and scripts
+    /// (with `editions`, also the language switch's).
+    public func assets(editions: Bool = false) throws -> [String: [UInt8]] {
         var files = try KatexAssets(directory: katexDirectory).files()
-        files.merge(try SiteAssets.files()) { _, site in site }
+        files.merge(try SiteAssets.files(editions: editions)) { _, site in site }
         return files
     }
 
-    /// What every page shares, worked out over the whole book before any page is rendered: the
-    /// sidebar, and every chapter's labels (a reference may point forward and into another chapter).
-    public func outline(book: BookMetadata, chapters: [WovenChapter]) throws -> SiteOutline {
+    /// The source edition in a book published in `languages`, in this renderer's words.
+    func sourceEdition(in languages: [Language]) -> PageEdition {
+        var edition = PageEdition.make(Language.source, in: languages)
+        edition.strings = strings
+        return edition
+    }
+
+    /// What every page of one edition shares, worked out over the whole book before any page is
+    /// rendered: the sidebar, and every chapter's labels (a reference may point forward and into
+    /// another chapter). `edition` nil: the source edition of a book without translations.
+    func outline(book: BookMetadata, chapters: [WovenChapter], edition: PageEdition? = nil) throws -> SiteOutline {
+        let edition = edition ?? sourceEdition(in: [Language.source])
         let layout = PageLayout(bookTitle: book.title, chapters: chapters.map {
             PageLayout.SidebarChapter(ordinal: $0.ordinal, title: $0.title, page: $0.pageName)
-        }, strings: strings)
-        return SiteOutline(book: book, chapters: chapters, layout: layout, labels: try BookLabels(chapters, strings: strings))
+        }, edition: edition)
+        return SiteOutline(book: book, chapters: chapters, layout: layout,
+                           labels: try BookLabels(chapters, strings: edition.strings))
     }
 
-    /// `index.html`: title, preface, the chapters and the appendices.
-    public func index(_ outline: SiteOutline) throws -> RenderedPage {
-        let book = outline.book, chapters = outline.chapters
+    /// The edition's `index.html`: title, preface, the chapters and the appendices.
+    /// - Parameter sourceHeadingIDs: for a translation, the source index page's heading ids.
+    func index(_ outline: SiteOutline, sourceHeadingIDs: [String] = []) throws -> RenderedPage {
+        let book = outline.book, chapters = outline.chapters, edition = outline.edition, strings = edition.strings
         let index = try IndexPage(book: book, chapters: chapters, references: outline.labels.bookReferences,
-                                  pager: Pager(previous: nil, next: chapters.first.map(Self.link(to:))),
-                                  strings: strings).render()
+                                  pager: Pager(previous: nil, next: chapters.first.map(Self.link(to:)), strings: strings),
+                                  strings: strings, sourceHeadingIDs: sourceHeadingIDs).render()
         let html = outline.layout.render(PageLayout.Page(
             title: book.title, currentPage: nil, headings: index.headings, usesMath: index.usesMath, main: index.main))
-        return RenderedPage(path: "index.html", bytes: Array(html.utf8),
-                            searchEntries: SearchIndex.entries(title: book.title, summary: nil, page: "index.html",
-                                                               articleHTML: index.articleHTML))
+        return RenderedPage(path: edition.folder + "index.html", bytes: Array(edition.finish(html).utf8),
+                            searchEntries: SearchIndex.entries(title: edition.plain(book.title), summary: nil, page: "index.html",
+                                                               articleHTML: edition.plain(index.articleHTML)),
+                            headingIDs: index.headings.map(\.id))
     }
 
     /// The page of chapter `position` (an index into the outline's chapters), with its search
     /// entries. What it reads of the outline is what `SiteOutline.pageContextFingerprint` covers.
-    public func chapterPage(at position: Int, _ outline: SiteOutline) throws -> RenderedPage {
-        let chapters = outline.chapters, chapter = chapters[position]
+    /// - Parameter sourceHeadingIDs: for a translation, the source page's heading ids.
+    func chapterPage(at position: Int, _ outline: SiteOutline, sourceHeadingIDs: [String] = []) throws -> RenderedPage {
+        let chapters = outline.chapters, chapter = chapters[position], edition = outline.edition, strings = edition.strings
         let pager = Pager(
             previous: position == 0 ? Pager.Link(page: "index.html", label: strings.preface) : Self.link(to: chapters[position - 1]),
-            next: position + 1 < chapters.count ? Self.link(to: chapters[position + 1]) : nil)
-        let rendered = try chapterPage(chapter, at: position, labels: outline.labels, book: outline.book, pager: pager).render()
+            next: position + 1 < chapters.count ? Self.link(to: chapters[position + 1]) : nil,
+            strings: strings)
+        var page = chapterPage(chapter, at: position, labels: outline.labels, book: outline.book, pager: pager)
+        page.strings = strings
+        page.sourceHeadingIDs = sourceHeadingIDs
+        let rendered = try page.render()
         // The summary as the reader sees it on the index page (its math as text, not TeX).
         let summary = try chapter.summary.map {
             HTMLBlocks.text(try ProseHTML(sourcePath: chapter.sourcePath, references: outline.labels.bookReferences,
-                                          pageName: "index.html").renderInline($0, line: 1))
+                                          pageName: "index.html").renderInline(edition.plain($0), line: 1))
         }
         let html = outline.layout.render(PageLayout.Page(
             title: "\(Self.label(chapter)) · \(outline.book.title)", currentPage: chapter.pageName,
             headings: rendered.headings, usesMath: rendered.usesMath, main: rendered.main))
-        return RenderedPage(path: chapter.pageName, bytes: Array(html.utf8),
-                            searchEntries: SearchIndex.entries(title: Self.label(chapter), summary: summary,
-                                                               page: chapter.pageName, articleHTML: rendered.articleHTML))
+        return RenderedPage(path: edition.folder + chapter.pageName, bytes: Array(edition.finish(html).utf8),
+                            searchEntries: SearchIndex.entries(title: edition.plain(Self.label(chapter)), summary: summary,
+                                                               page: chapter.pageName, articleHTML: edition.plain(rendered.articleHTML)),
+                            headingIDs: rendered.headings.map(\.id))
     }
 
+    /// The source edition's search index (a translation's: `PageEdition.searchIndexFile`).
     public static let searchIndexPath = "assets/search-index.js"
 
-    /// `assets/search-index.js` over `pages`, in their order.
-    public static func searchIndex(_ pages: [RenderedPage]) -> [UInt8] {
+    /// The search index over one edition's `pages`, in their order.
+    static func searchIndex(_ pages: [RenderedPage]) -> [UInt8] {
         Array(SearchIndex(entries: pages.flatMap(\.searchEntries)).javaScript.utf8)
     }
 
@@ -128,47 +199,4 @@ public struct HTMLBookRenderer: Sendable {
     static func link(to chapter: WovenChapter) -> Pager.Link {
         Pager.Link(page: chapter.pageName, label: label(chapter))
     }
-}
-
-/// The whole-book part of rendering (see `HTMLBookRenderer.outline`).
-public struct SiteOutline: Sendable {
-    public var book: BookMetadata
-    public var chapters: [WovenChapter]
-    var layout: PageLayout
-    /// Every chapter's labels: numbered figures, tables, equations, sections, exercises, chapters.
-    var labels: BookLabels
-
-    /// What the page of chapter `position` takes from the rest of the book, as a fingerprint:
-    /// - the layout: the book's title, the UI strings and the sidebar (every chapter's ordinal,
-    ///   title and page, so also the previous and next links, given the position);
-    /// - the book's `code-fold` default (index.md's front matter);
-    /// - for each label in `mentioned`, what it names in the book (page, element id, and the text
-    ///   a reference shows: "Section 3.2", "Equation A.1", "Exercise 4.3", "Chapter 6").
-    ///
-    /// `mentioned` must hold every label the chapter's text refers to (`PageCache` passes
-    /// `ProtectedProse.mentionedLabels` of the whole woven chapter, a superset): then renumbering a
-    /// section of chapter 3 changes the fingerprint of chapter 5's page when chapter 5 cites that
-    /// section, and of no page that does not. The chapter's own labels are not here: they follow
-    /// from the chapter and the strings. Equal fingerprints and equal chapters give equal pages.
-    func pageContextFingerprint(at position: Int, mentioning mentioned: Set<String>) -> String {
-        struct Context: Encodable {
-            var layout: PageLayout
-            var position: Int
-            var bookCodeFold: Bool
-            /// Label -> what it names; a label nothing has is absent (rendering then fails).
-            var targets: [String: ReferenceTable.Target]
-        }
-        let references = labels.bookReferences
-        var targets: [String: ReferenceTable.Target] = [:]
-        for label in mentioned { targets[label] = references.target(for: label) }
-        return Fingerprint.of(Context(layout: layout, position: position, bookCodeFold: book.codeFold ?? false,
-                                      targets: targets))
-    }
-}
-
-/// One rendered page: its path in the site, its bytes, and its entries in the search index.
-public struct RenderedPage: Sendable, Codable, Equatable {
-    public var path: String
-    public var bytes: [UInt8]
-    var searchEntries: [SearchIndex.Entry]
 }

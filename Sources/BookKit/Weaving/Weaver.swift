@@ -25,9 +25,12 @@ public struct Weaver {
                 return .divClose(line: line)
             }
         }
-        return WovenChapter(sourcePath: chapter.sourcePath, slug: chapter.slug, ordinal: chapter.ordinal,
-                            title: chapter.title, summary: chapter.frontMatter.summary,
-                            codeFold: chapter.frontMatter.codeFold, items: items)
+        var woven = WovenChapter(sourcePath: chapter.sourcePath, slug: chapter.slug, ordinal: chapter.ordinal,
+                                 title: chapter.title, summary: chapter.frontMatter.summary,
+                                 codeFold: chapter.frontMatter.codeFold, items: items)
+        woven.titleLine = chapter.frontMatter.titleLine
+        woven.summaryLine = chapter.frontMatter.summaryLine
+        return woven
     }
 
     private func inlineValue(_ span: InlineSpan, result: ExecutionResult?) -> InlineValue {

@@ -27,6 +27,33 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// `BuildInputs.linkedSources`, the same on every machine.
     public var engine: String
     public var chapters: [Chapter]
+    /// The translated editions (absent when the book has none, so such a book's manifest is
+    /// what it was before editions).
+    public var editions: [Edition]?
+
+    public struct Edition: Codable, Sendable, Equatable {
+        /// `zh`
+        public var language: String
+        /// Pages of the edition in the output folder (`zh/index.html`, ...).
+        public var pages: [String]
+        public var catalogs: [CatalogCounts]
+    }
+
+    public struct CatalogCounts: Codable, Sendable, Equatable {
+        /// `chapters/zh/05-initialization.po`
+        public var catalog: String
+        /// SHA-256 of the catalog file's bytes ("missing" without one).
+        public var catalogHash: String
+        public var translated: Int
+        public var stale: Int
+        public var missing: Int
+    }
+
+    public init(engine: String, chapters: [Chapter], editions: [Edition]? = nil) {
+        self.engine = engine
+        self.chapters = chapters
+        self.editions = editions
+    }
 
     public static let fileName = "manifest.json"
 

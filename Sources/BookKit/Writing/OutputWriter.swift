@@ -22,11 +22,12 @@ public struct OutputWriter {
             }
             if try AtomicFile.write(files[path]!, to: folder.appendingPathComponent(path)) { changed.append(path) }
         }
-        for old in previous?.chapters ?? [] where files[old.page] == nil && Self.isSafe(old.page) {
-            let url = folder.appendingPathComponent(old.page)
+        let previousPages = (previous?.chapters.map(\.page) ?? []) + (previous?.editions ?? []).flatMap(\.pages)
+        for page in previousPages where files[page] == nil && Self.isSafe(page) {
+            let url = folder.appendingPathComponent(page)
             if FileManager.default.fileExists(atPath: url.path) {
                 try FileManager.default.removeItem(at: url)
-                changed.append(old.page)
+                changed.append(page)
             }
         }
         if try AtomicFile.write(try manifest.encoded(), to: folder.appendingPathComponent(Manifest.fileName)) {

@@ -5,13 +5,18 @@
 // - "state": which chapters are compiling or running (with the latest progress line the program
 //   reported) and which failed. This page shows a banner while its own chapter runs, and the
 //   failure over the last good version of the page until the file is fixed.
-// - "reload": the pages whose bytes changed; this page reloads when it is among them, keeping its
-//   scroll position.
+// - "reload": the pages whose bytes changed, by path in the output folder; this page reloads when
+//   it is among them, keeping its scroll position.
 // Every text shown comes from the server (ServeStrings), so this file holds no prose to translate.
 (function () {
   "use strict";
-  var name = decodeURIComponent(location.pathname.split("/").pop() || "") || "index.html";
-  var scrollKey = "neuralbook-serve-scroll:" + name;
+  // The page's path in the output folder ("zh/05-initialization.html" in a translation), which
+  // "reload" names, and its file name, the same in every edition, by which "state" names a
+  // chapter's banner and failures.
+  var path = decodeURIComponent(location.pathname).replace(/^\/+/, "");
+  if (path === "" || /\/$/.test(path)) { path += "index.html"; }
+  var name = path.split("/").pop();
+  var scrollKey = "neuralbook-serve-scroll:" + path;
 
   // Scroll position: saved just before a reload, restored once the page (and its math) is laid out.
   function saveScroll() {
@@ -82,7 +87,7 @@
 
   function applyState(state) {
     showBanner(state.running[name] || null);
-    showFailure(state.failures[name] || state.failures["*"] || null, state.labels);
+    showFailure(state.failures[path] || state.failures[name] || state.failures["*"] || null, state.labels);
   }
 
   if (typeof EventSource === "undefined") { return; }
@@ -97,7 +102,7 @@
   });
   source.addEventListener("reload", function (event) {
     var pages = JSON.parse(event.data).pages;
-    if (pages.indexOf("*") >= 0 || pages.indexOf(name) >= 0) {
+    if (pages.indexOf("*") >= 0 || pages.indexOf(path) >= 0) {
       saveScroll();
       location.reload();
     }

@@ -123,8 +123,11 @@ struct EventBytes: AsyncBufferedSequence, Sendable {
 
 /// JSON string literals for the small hand-assembled event payloads.
 enum JSONText {
+    /// A JSON string literal; `/` stays as it is (`zh/05-x.html`, not `zh\/05-x.html`).
     static func quote(_ text: String) -> String {
-        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = (try? encoder.encode(text)) ?? Data("\"\"".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,4 +1,5 @@
 import BookKit
+import Foundation
 
 /// Which version of each page the preview shows, and which open pages must reload after a build:
 /// - a chapter page whose chapter built without failures: the page as written to the output folder;
@@ -14,32 +15,39 @@ struct PageVersions {
     private var shown: [String: [UInt8]] = [:]
 
     /// Takes a build's pages: sets the served versions and returns the pages to reload (`"*"`: all).
-    mutating func update(entries: [BookBuilder.WovenEntry], site: BookBuilder.RenderedSite, changedFiles: [String],
-                         pages: ServedPages) -> Set<String> {
+    /// - Parameter editions: the editions' folders in the output folder, `""` for the source and
+    ///   `zh/` for a translation; a failed chapter shows its last good page in every edition.
+    mutating func update(entries: [BookBuilder.WovenEntry], editions: [String], site: BookBuilder.RenderedSite,
+                         changedFiles: [String], pages: ServedPages) -> Set<String> {
         var now: [String: [UInt8]] = [:]
-        for entry in entries {
-            let page = entry.chapter.pageName
-            guard let bytes = site.files[page] else { continue }
-            if entry.summary.ok { lastGood[page] = bytes }
-            let override = entry.summary.ok ? nil : lastGood[page]
-            pages.set(page, to: override)
-            now[page] = override ?? bytes
+        for folder in editions {
+            for entry in entries {
+                let page = folder + entry.chapter.pageName
+                guard let bytes = site.files[page] else { continue }
+                if entry.summary.ok { lastGood[page] = bytes }
+                let override = entry.summary.ok ? nil : lastGood[page]
+                pages.set(page, to: override)
+                now[page] = override ?? bytes
+            }
+            now[folder + "index.html"] = site.files[folder + "index.html"]
         }
-        now["index.html"] = site.files["index.html"]
         // Unchanged pages share their bytes with the last build (from the page cache), so comparing
         // them costs nothing; changed ones differ early or in length.
         var reload = Set(now.filter { shown[$0.key] != $0.value }.keys)
         shown = now
+        // Search indexes change with any prose; open pages load them again when they reload.
         let assetChanged = changedFiles.contains { path in
-            !path.hasSuffix(".html") && path != Manifest.fileName && path != HTMLBookRenderer.searchIndexPath
+            !path.hasSuffix(".html") && path != Manifest.fileName && !path.hasPrefix("assets/search-index")
         }
         if assetChanged { reload.insert("*") }
         return reload
     }
 
-    /// The failures to show, by page (`"*"`: the book did not render).
-    func failures(entries: [BookBuilder.WovenEntry], bookFailure: String?, strings: ServeStrings,
-                  pages: ServedPages) -> [String: LiveState.Failure] {
+    /// The failures to show, by page name (the same in every edition; `"*"`: the book did not
+    /// render), and a translation's catalog errors by the path of the page they concern
+    /// (`zh/05-x.html`).
+    func failures(entries: [BookBuilder.WovenEntry], translations: [TranslationStage.CatalogState], bookFailure: String?,
+                  strings: ServeStrings, pages: ServedPages) -> [String: LiveState.Failure] {
         var failures: [String: LiveState.Failure] = [:]
         for entry in entries where !entry.summary.ok {
             let page = entry.chapter.pageName
@@ -47,6 +55,13 @@ struct PageVersions {
                 title: ServeStrings.fill(strings.chapterFailed, ["file": entry.chapter.sourcePath]),
                 note: pages.override(for: page) != nil ? strings.showingLastGood : strings.showingFailedPage,
                 lines: entry.summary.failures)
+        }
+        for state in translations where !state.errors.isEmpty {
+            let name = (state.sourcePath as NSString).lastPathComponent
+            let page = state.language.code + "/" + (name == ChapterFile.indexName ? "index.html"
+                                                     : ChapterFile.slug(of: state.sourcePath) + ".html")
+            failures[page] = LiveState.Failure(title: ServeStrings.fill(strings.catalogFailed, ["file": state.catalogPath]),
+                                               note: strings.showingCatalogFailure, lines: state.errors.map(\.description))
         }
         if let bookFailure {
             failures["*"] = LiveState.Failure(title: strings.bookFailed, note: strings.showingLastRendered, lines: [bookFailure])

@@ -12,9 +12,12 @@ import Foundation
 ///    background; a run of the same chapter with an older key is cancelled first;
 /// 3. chapters whose parse or result changed are woven again; a chapter that is running keeps
 ///    its last woven version (its page stays as it was, with the running banner over it);
-/// 4. the site is rendered through the `PageCache` (only changed pages render) and written
-///    (only changed bytes);
-/// 5. the open pages hear which pages changed (`reload`) and what runs and what failed (`state`).
+/// 4. the translation catalogs are read and the translated editions made (a book with
+///    `editions:` in index.md, or catalogs in `chapters/<code>/`);
+/// 5. the site, every edition, is rendered through the `PageCache` (only changed pages render)
+///    and written (only changed bytes);
+/// 6. the open pages hear which pages changed (`reload`, paths such as `zh/05-x.html`) and what
+///    runs and what failed (`state`).
 public final class PreviewSession: @unchecked Sendable {
     /// One chapter file as the session knows it.
     private struct Chapter {
@@ -62,6 +65,8 @@ public final class PreviewSession: @unchecked Sendable {
     private var versions = PageVersions()
     private var state: LiveState
     private var bookFailure: String?
+    /// The last stage 4: catalog states and translated editions (none for a book in one language).
+    private var translations = BookBuilder.Translated()
     private var statePending = false
 
     public init(layout: BookLayout, toolchain: Toolchain, jobs: Int, strings: ServeStrings = .english) {
@@ -124,9 +129,10 @@ public final class PreviewSession: @unchecked Sendable {
         let dataFolder = layout.bookRoot.appendingPathComponent("data").standardizedFileURL.path + "/"
         let chaptersFolder = layout.chaptersDirectory.path
         let dataChanged = paths.contains { $0.hasPrefix(dataFolder) }
+        // Chapters, index.md, and translation catalogs (`chapters/zh/*.po`).
         let chaptersChanged = paths.contains { path in
             let name = (path as NSString).lastPathComponent
-            return path == chaptersFolder || (name.hasSuffix(".md") && !name.hasPrefix("."))
+            return path == chaptersFolder || ((name.hasSuffix(".md") || name.hasSuffix(".po")) && !name.hasPrefix("."))
         }
         guard dataChanged || chaptersChanged else { return }
         queue.async { [self] in
@@ -140,7 +146,7 @@ public final class PreviewSession: @unchecked Sendable {
         let files: [URL]
         do { files = try layout.chapterFiles() } catch {
             bookFailure = "\(error)"
-            state.failures = versions.failures(entries: [], bookFailure: bookFailure, strings: strings, pages: pages)
+            state.failures = versions.failures(entries: [], translations: [], bookFailure: bookFailure, strings: strings, pages: pages)
             publishState()
             return
         }
@@ -192,7 +198,7 @@ public final class PreviewSession: @unchecked Sendable {
         rebuild(inputs: inputs)
     }
 
-    /// Stages 3 to 5 and telling the pages: weave what changed, render, write, announce.
+    /// Stages 3 to 6 and telling the pages: weave what changed, translate, render, write, announce.
     private func rebuild(inputs: BuildInputs) {
         var entries: [BookBuilder.WovenEntry] = []
         for file in order {
@@ -209,15 +215,20 @@ public final class PreviewSession: @unchecked Sendable {
         var changed: [String] = []
         var site: BookBuilder.RenderedSite?
         do {
-            let rendered = try builder.render(woven.chapters, book: try layout.metadata(), pages: pageCache)
-            changed = try builder.write(rendered, woven: woven, inputs: inputs)
+            // Stage 4 reads the catalogs again: a saved `.po` file changes only the translated pages.
+            let book = try layout.metadata()
+            translations = try builder.translate(woven.chapters, book: book)
+            let rendered = try builder.render(woven.chapters, book: book, translations: translations.editions, pages: pageCache)
+            changed = try builder.write(rendered, woven: woven, translations: translations, inputs: inputs)
             site = rendered
             bookFailure = nil
         } catch {
             bookFailure = "\(error)"
         }
-        let reload = site.map { versions.update(entries: entries, site: $0, changedFiles: changed, pages: pages) } ?? []
-        state.failures = versions.failures(entries: entries, bookFailure: bookFailure, strings: strings, pages: pages)
+        let editions = [""] + translations.editions.map { $0.language.code + "/" }
+        let reload = site.map { versions.update(entries: entries, editions: editions, site: $0, changedFiles: changed, pages: pages) } ?? []
+        state.failures = versions.failures(entries: entries, translations: translations.states, bookFailure: bookFailure,
+                                           strings: strings, pages: pages)
         publishState()
         hub.publishReload(pages: reload.sorted())
         if let site, !changed.isEmpty {

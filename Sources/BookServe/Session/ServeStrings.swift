@@ -13,6 +13,9 @@ public struct ServeStrings: Sendable, Equatable {
     public var chapterFailed = "{file} failed"
     public var showingLastGood = "The page below is the last version that built without failures; saving a fix replaces it."
     public var showingFailedPage = "The page below is this build, with the failures in place."
+    /// A translation catalog with errors (`chapters/zh/05-x.po`): the page shows those units in English.
+    public var catalogFailed = "{file} has errors"
+    public var showingCatalogFailure = "The units these errors concern are shown in English until the catalog is fixed."
     public var bookFailed = "The book could not be rendered"
     public var showingLastRendered = "The pages show the last version that rendered; saving a fix replaces it."
     public var hide = "Hide"

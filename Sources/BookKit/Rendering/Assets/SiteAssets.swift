@@ -14,10 +14,17 @@ enum SiteAssets {
         ("assets/search.js", ["search.js"]),
     ]
 
+    /// What only a book with translated editions needs (its pages link these too), so a book
+    /// with one edition is exactly what it was before editions existed.
+    static let editionsComposition: [(output: String, parts: [String])] = [
+        ("assets/editions.css", ["editions.css"]),
+        ("assets/editions.js", ["editions.js"]),
+    ]
+
     /// Output path -> bytes. Throws a render error naming the missing resource.
-    static func files() throws -> [String: [UInt8]] {
+    static func files(editions: Bool = false) throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
-        for (output, parts) in composition {
+        for (output, parts) in composition + (editions ? editionsComposition : []) {
             files[output] = try parts.flatMap { try read($0) }
         }
         return files

@@ -17,8 +17,8 @@ enum HeadingAnchors {
     /// `<h2 id="sec-x"><a class="anchor" href="#sec-x">#</a><span class="section-number">5.2</span> Text</h2>`.
     /// An `<h1>` whose text equals `dropTitle` is removed: the page already shows the chapter
     /// title, and chapters often repeat it as their first line.
-    static func process(_ html: String, slugs: inout SlugAllocator, dropTitle: String?,
-                        numbering: inout SectionNumbering) -> (html: String, headings: [PageHeading]) {
+    static func process(_ html: String, slugs: inout SlugAllocator, dropTitle: String?, numbering: inout SectionNumbering,
+                        anchorLabel: String = UIStrings.english.anchorLabel) -> (html: String, headings: [PageHeading]) {
         var out = ""
         var headings: [PageHeading] = []
         var rest = Substring(html)
@@ -28,12 +28,12 @@ enum HeadingAnchors {
             let attributes = HeadingAttributes(heading.inner)
             let text = HTMLEscaping.plainText(ofHTML: attributes.text).trimmingCharacters(in: .whitespaces)
             if heading.level == 1, let title = dropTitle, text == title { continue }
-            let id = attributes.label ?? slugs.allocate(for: text)
+            let id = slugs.id(label: attributes.label, text: text)
             let number = numbering.next(level: heading.level, unnumbered: attributes.unnumbered)
             let inner = (number.map { "<span class=\"section-number\">\($0)</span> " } ?? "") + attributes.text
             headings.append(PageHeading(level: heading.level, id: id, text: text, html: inner))
             out += "<h\(heading.level) id=\"\(HTMLEscaping.attribute(id))\">"
-                + "<a class=\"anchor\" href=\"#\(HTMLEscaping.attribute(id))\" aria-label=\"Link to this section\">#</a>"
+                + "<a class=\"anchor\" href=\"#\(HTMLEscaping.attribute(id))\" aria-label=\"\(HTMLEscaping.attribute(anchorLabel))\">#</a>"
                 + inner + "</h\(heading.level)>"
         }
         out += rest
@@ -64,12 +64,12 @@ enum HeadingAnchors {
         while true {
             var best: (level: Int, range: Range<Substring.Index>)?
             for level in 1...6 {
-                if let r = rest.range(of: "<h\(level)>"), best == nil || r.lowerBound < best!.range.lowerBound {
+                if let r = rest.firstRange(of: "<h\(level)>"), best == nil || r.lowerBound < best!.range.lowerBound {
                     best = (level, r)
                 }
             }
             guard let open = best else { return nil }
-            guard let close = rest[open.range.upperBound...].range(of: "</h\(open.level)>") else {
+            guard let close = rest[open.range.upperBound...].firstRange(of: "</h\(open.level)>") else {
                 rest = rest[open.range.upperBound...]
                 continue
             }

@@ -1,11 +1,30 @@
 /// Stable `id`s for headings: the same heading text always gives the same id, and a repeated
 /// heading within a page gets `-2`, `-3`, ... in reading order.
+///
+/// A translated page takes its ids from the source page instead (`following`), heading by
+/// heading in reading order, so a link to a section, and the language switch, land on the same
+/// section in every edition.
 struct SlugAllocator {
     private var used: Set<String>
+    private var sourceIDs: [String]
+    private var nextSourceID = 0
 
-    /// `reserved` are ids the page already uses (figure labels, cells, layout elements).
-    init(reserved: Set<String> = []) {
+    /// `reserved` are ids the page already uses (figure labels, cells, layout elements);
+    /// `following` are the source page's heading ids in reading order.
+    init(reserved: Set<String> = [], following sourceIDs: [String] = []) {
         used = reserved
+        self.sourceIDs = sourceIDs
+    }
+
+    /// The id of the next heading: the source page's (a translation), else its `{#label}`, else
+    /// one made from its text.
+    mutating func id(label: String?, text: String) -> String {
+        if nextSourceID < sourceIDs.count {
+            defer { nextSourceID += 1 }
+            used.insert(sourceIDs[nextSourceID])
+            return sourceIDs[nextSourceID]
+        }
+        return label ?? allocate(for: text)
     }
 
     mutating func allocate(for text: String) -> String {

@@ -28,7 +28,7 @@ struct CellView {
             .if(!cell.echo && statusLabel(cell) != nil,
                 .div(.cls("cell-header"), .unwrap(statusLabel(cell)) { .span(.cls("cell-badge"), .text($0)) })),
             .if(!outputNodes.isEmpty,
-                .div(.cls("cell-output"), .attr("role", "group"), .attr("aria-label", "Output of the block at line \(cell.line)"),
+                .div(.cls("cell-output"), .attr("role", "group"), .attr("aria-label", strings.outputOfBlock(cell.line)),
                      .group(outputNodes)))
         )
     }
@@ -88,11 +88,11 @@ struct CellView {
     private func statusLabel(_ cell: WovenCell) -> String? {
         switch cell.status {
         case .ok: return nil
-        case .failed: return "✗ failed"
-        case .expectedError: return "expected error"
-        case .unexpectedSuccess: return "✗ expected an error, but it ran"
-        case .notRun: return "not run (an earlier block failed)"
-        case .notEvaluated: return cell.language == "swift" ? "not evaluated" : nil
+        case .failed: return strings.statusFailed
+        case .expectedError: return strings.statusExpectedError
+        case .unexpectedSuccess: return strings.statusUnexpectedSuccess
+        case .notRun: return strings.statusNotRun
+        case .notEvaluated: return cell.language == "swift" ? strings.statusNotEvaluated : nil
         }
     }
 }

@@ -11,6 +11,8 @@ struct ChapterPage {
     /// Whether code blocks are folded when neither they nor the chapter say (index.md's `code-fold`).
     var bookCodeFold = false
     var strings = UIStrings.english
+    /// The source edition's heading ids of this page, for a translation (empty for the source).
+    var sourceHeadingIDs: [String] = []
 
     struct Rendered {
         var main: Node<HTML.BodyContext>
@@ -27,7 +29,7 @@ struct ChapterPage {
     func render() throws -> Rendered {
         let prose = ProseHTML(sourcePath: chapter.sourcePath, references: references, pageName: chapter.pageName,
                               equationNumbers: labels.equationNumbers)
-        var slugs = SlugAllocator(reserved: reservedIDs())
+        var slugs = SlugAllocator(reserved: reservedIDs(), following: sourceHeadingIDs)
         var sections = SectionNumbering(chapter: chapter)
         let cells = CellView(sourcePath: chapter.sourcePath,
                              outputs: OutputViews(sourcePath: chapter.sourcePath, floats: labels.floats, prose: prose, strings: strings),
@@ -40,7 +42,8 @@ struct ChapterPage {
             switch item {
             case .prose(let markdown, let line, let inlineValues):
                 let html = try prose.render(markdown: markdown, firstLine: line, inlineValues: inlineValues)
-                let anchored = HeadingAnchors.process(html, slugs: &slugs, dropTitle: chapter.title, numbering: &sections)
+                let anchored = HeadingAnchors.process(html, slugs: &slugs, dropTitle: chapter.title, numbering: &sections,
+                                                      anchorLabel: strings.anchorLabel)
                 headings += anchored.headings
                 article += anchored.html
             case .cell(let cell):
@@ -57,7 +60,7 @@ struct ChapterPage {
                 .header(.cls("chapter-header"), .unwrap(labels.chapterLabel) { .id($0) },
                     .unwrap(label) { .p(.cls("chapter-number"), .text($0)) },
                     .h1(.escaped(chapter.title))),
-                ClaimsSummary.render(chapter.claims),
+                ClaimsSummary.render(chapter.claims, strings: strings),
                 .raw(article)),
             pager.node)
         return Rendered(main: main, headings: headings, articleHTML: article,

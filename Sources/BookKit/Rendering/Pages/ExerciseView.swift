@@ -34,7 +34,7 @@ struct ExerciseView {
         case .exercise:
             count += 1
             let id = HTMLEscaping.attribute(Self.id(div, count: count, in: chapter))
-            let title = "\(strings.exercise) \(ChapterNumbering.number(count, in: chapter))"
+            let title = strings.numbered(.exercise, ChapterNumbering.number(count, in: chapter))
             return "<section class=\"exercise\" id=\"\(id)\" aria-labelledby=\"\(id)-title\">"
                 + "<p class=\"exercise-title\" id=\"\(id)-title\"><a href=\"#\(id)\">\(HTMLEscaping.text(title))</a></p>\n"
         case .solution:

@@ -9,6 +9,8 @@ struct IndexPage {
     var references = ReferenceTable()
     var pager: Pager
     var strings = UIStrings.english
+    /// The source edition's heading ids of the preface, for a translation (empty for the source).
+    var sourceHeadingIDs: [String] = []
 
     struct Rendered {
         var main: Node<HTML.BodyContext>
@@ -19,10 +21,11 @@ struct IndexPage {
 
     func render() throws -> Rendered {
         let prose = ProseHTML(sourcePath: book.sourcePath, references: references, pageName: "index.html")
-        var slugs = SlugAllocator(reserved: ChapterPage.layoutIDs.union(["chapters", "appendices"]))
+        var slugs = SlugAllocator(reserved: ChapterPage.layoutIDs.union(["chapters", "appendices"]), following: sourceHeadingIDs)
         var numbering = SectionNumbering(prefix: nil)
-        let preface = HeadingAnchors.process(try prose.render(markdown: book.prefaceMarkdown, firstLine: 1),
-                                             slugs: &slugs, dropTitle: book.title, numbering: &numbering)
+        let preface = HeadingAnchors.process(try prose.render(markdown: book.prefaceMarkdown, firstLine: book.prefaceLine),
+                                             slugs: &slugs, dropTitle: book.title, numbering: &numbering,
+                                             anchorLabel: strings.anchorLabel)
         let appendices = chapters.filter { $0.ordinal?.isAppendix == true }
         let mainChapters = chapters.filter { $0.ordinal?.isAppendix != true }
         let chaptersHTML = try list(mainChapters)

@@ -1,3 +1,4 @@
+import BookWire
 import Plot
 
 /// HTML for the records a cell produced, in the order they were produced.
@@ -14,7 +15,7 @@ struct OutputViews {
         var nodes: [Node<HTML.BodyContext>] = []
         var pendingText = ""
         func flushText() {
-            if !pendingText.isEmpty { nodes.append(Self.textBlock(pendingText, cssClass: "output-stream")) }
+            if !pendingText.isEmpty { nodes.append(Self.textBlock(pendingText, cssClass: "output-stream", strings: strings)) }
             pendingText = ""
         }
         for (position, output) in cell.outputs.enumerated() {
@@ -23,13 +24,13 @@ struct OutputViews {
             switch output {
             case .text: break
             case .value(let text):
-                nodes.append(Self.textBlock(text, cssClass: "output-value"))
+                nodes.append(Self.textBlock(text, cssClass: "output-value", strings: strings))
             case .figure(let svg, _, _, let alt):
                 nodes.append(try figure(svg: svg, alt: alt, float: float(cell, position)))
             case .table(let html, _, _):
                 nodes.append(try table(html: html, float: float(cell, position)))
             case .claim(let claim):
-                nodes.append(Self.claim(claim, id: claimIDs.next()))
+                nodes.append(Self.claim(claim, id: claimIDs.next(), strings: strings))
             case .diagnostic(let diagnostic):
                 nodes.append(diagnosticNode(diagnostic))
             case .error(let message, let line):
@@ -50,22 +51,22 @@ struct OutputViews {
     }
 
     /// Printed text, escaped; folded when long so a training log does not bury the prose.
-    static func textBlock(_ text: String, cssClass: String) -> Node<HTML.BodyContext> {
+    static func textBlock(_ text: String, cssClass: String, strings: UIStrings = .english) -> Node<HTML.BodyContext> {
         let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
         let lineCount = trimmed.split(separator: "\n", omittingEmptySubsequences: false).count
         guard lineCount > foldLineCount else {
             return .pre(.cls("output \(cssClass)"), .code(.escaped(trimmed)))
         }
         return .details(.cls("output-fold"),
-                        .summary(.text("Output: \(lineCount) lines (show)")),
+                        .summary(.text(strings.foldedOutput(lineCount))),
                         .pre(.cls("output \(cssClass)"), .code(.escaped(trimmed))))
     }
 
     private func caption(_ float: NumberedFloat) throws -> Node<HTML.BodyContext> {
         let captionHTML = try float.caption.map { try prose.renderInline($0, line: float.line) }
         return .element(named: "figcaption", nodes: [
-            .span(.cls("float-number"), .text(float.title + (captionHTML == nil ? "" : ":"))),
-            .unwrap(captionHTML) { .raw(" " + $0) },
+            .span(.cls("float-number"), .text(float.title + (captionHTML == nil ? "" : strings.captionColon))),
+            .unwrap(captionHTML) { .raw(strings.captionGap + $0) },
         ])
     }
 
@@ -122,26 +123,24 @@ struct OutputViews {
         ])
     }
 
-    static func claim(_ claim: Claim, id: String) -> Node<HTML.BodyContext> {
+    static func claim(_ claim: Claim, id: String, strings: UIStrings = .english) -> Node<HTML.BodyContext> {
         .div(.cls(claim.passed ? "claim passed" : "claim failed"), .id(id),
              .span(.cls("claim-mark"), .attr("aria-hidden", "true"), .text(claim.passed ? "✓" : "✗")),
-             .span(.cls("visually-hidden"), .text(claim.passed ? "Verified: " : "Failed: ")),
+             .span(.cls("visually-hidden"), .text(claim.passed ? strings.verifiedPrefix : strings.failedPrefix)),
              .span(.cls("claim-text"), .escaped(claim.text)),
-             .unwrap(claim.detail) { detail(of: $0) })
+             .unwrap(claim.detail) { detail(of: $0, strings: strings) })
     }
 
     /// The runtime writes "observed 7.4%, expected < 15.0%": shown as its two halves, each kept on
     /// one line so a number never breaks inside; any other detail as it is.
-    static func detail(of text: String) -> Node<HTML.BodyContext> {
-        guard text.hasPrefix("observed "), let split = text.range(of: ", expected ") else {
+    static func detail(of text: String, strings: UIStrings = .english) -> Node<HTML.BodyContext> {
+        guard let (observed, expected) = ClaimDetail.parse(text) else {
             return .span(.cls("claim-detail"), .escaped(text))
         }
-        let observed = text[text.index(text.startIndex, offsetBy: "observed ".count)..<split.lowerBound]
-        let expected = text[split.upperBound...]
         return .span(.cls("claim-detail"),
-                     .span(.cls("claim-observed"), .text("observed "), .span(.cls("claim-value"), .escaped(String(observed)))),
+                     .span(.cls("claim-observed"), .text(strings.observed + " "), .span(.cls("claim-value"), .escaped(observed))),
                      .text(" "),
-                     .span(.cls("claim-expected"), .text("expected "), .span(.cls("claim-value"), .escaped(String(expected)))))
+                     .span(.cls("claim-expected"), .text(strings.expected + " "), .span(.cls("claim-value"), .escaped(expected))))
     }
 
     private func diagnosticNode(_ d: Diagnostic) -> Node<HTML.BodyContext> {
@@ -154,8 +153,8 @@ struct OutputViews {
     private func errorNode(message: String, line: Int?, expected: Bool) -> Node<HTML.BodyContext> {
         .div(.cls(expected ? "cell-error expected" : "cell-error"),
              .p(.cls("cell-error-title"),
-                .strong(.text(expected ? "Expected error" : "Error")),
-                .unwrap(line) { .span(.cls("diagnostic-location"), .escaped(" at \(sourcePath):\($0)")) }),
+                .strong(.text(expected ? strings.expectedErrorTitle : strings.errorTitle)),
+                .unwrap(line) { .span(.cls("diagnostic-location"), .escaped(strings.errorLocation("\(sourcePath):\($0)"))) }),
              .pre(.code(.escaped(message))))
     }
 }

@@ -2,10 +2,12 @@ import Plot
 
 /// What every page shares: head with assets, header bar with search and theme toggle, sidebar,
 /// and the scripts. Pages differ only in the sidebar's current entry and the `main` content.
-struct PageLayout: Encodable {
+struct PageLayout {
     var bookTitle: String
     var chapters: [SidebarChapter]
-    var strings = UIStrings.english
+    /// The page's edition: its language and words, and the other editions of the page.
+    var edition: PageEdition = .sourceOnly
+    private var strings: UIStrings { edition.strings }
 
     struct SidebarChapter: Encodable {
         /// Chapter 5 shows "5", appendix A shows "A".
@@ -18,6 +20,8 @@ struct PageLayout: Encodable {
         var title: String
         /// `nil` for the index page.
         var currentPage: String?
+        /// The file name, the same in every edition.
+        var pageName: String { currentPage ?? "index.html" }
         /// Sections of the current page for the sidebar (h2 and h3).
         var headings: [PageHeading]
         var usesMath: Bool
@@ -26,27 +30,35 @@ struct PageLayout: Encodable {
     }
 
     func render(_ page: Page) -> String {
+        let assets = edition.assetPrefix
+        let translated = !edition.alternates.isEmpty
         let html = HTML(
-            .lang(.english),
+            .attribute(named: "lang", value: edition.language.htmlTag),
             .head(
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),
                 .element(named: "title", nodes: [Node<HTML.HeadContext>.escaped(page.title)]),
                 .meta(.name("color-scheme"), .content("light dark")),
                 .meta(.name("generator"), .content("NeuralBook")),
-                .if(page.usesMath, .stylesheet("assets/katex/katex.min.css")),
-                .stylesheet("assets/book.css"),
+                .forEach(edition.alternates) { alternate in
+                    .link(.rel(.alternate), .attribute(named: "hreflang", value: alternate.language.htmlTag),
+                          .href(alternate.prefix + page.pageName))
+                },
+                .if(page.usesMath, .stylesheet(assets + "katex/katex.min.css")),
+                .stylesheet(assets + "book.css"),
+                .if(translated, .stylesheet(assets + "editions.css")),
                 // Synchronous on purpose: applies the saved theme before the first paint and starts
                 // recording asset load failures for the self-check.
-                .script(.src("assets/theme-init.js")),
-                .script(.src("assets/search-index.js"), .attribute(named: "defer")),
-                .if(page.usesMath, .script(.src("assets/katex/katex.min.js"), .attribute(named: "defer"))),
-                .script(.src("assets/search.js"), .attribute(named: "defer")),
-                .script(.src("assets/book.js"), .attribute(named: "defer"))
+                .script(.src(assets + "theme-init.js")),
+                .script(.src(edition.rootPrefix + edition.searchIndexFile), .attribute(named: "defer")),
+                .if(page.usesMath, .script(.src(assets + "katex/katex.min.js"), .attribute(named: "defer"))),
+                .script(.src(assets + "search.js"), .attribute(named: "defer")),
+                .script(.src(assets + "book.js"), .attribute(named: "defer")),
+                .if(translated, .script(.src(assets + "editions.js"), .attribute(named: "defer")))
             ),
             .body(
-                .a(.cls("skip-link"), .href("#content"), .text("Skip to content")),
-                header,
+                .a(.cls("skip-link"), .href("#content"), .text(strings.skipToContent)),
+                header(for: page),
                 .div(.cls("layout"),
                      sidebar(for: page),
                      .main(.attr("id", "content"), .attr("tabindex", "-1"), page.main))
@@ -55,28 +67,38 @@ struct PageLayout: Encodable {
         return html.render()
     }
 
-    private var header: Node<HTML.BodyContext> {
+    private func header(for page: Page) -> Node<HTML.BodyContext> {
         .header(.cls("topbar"),
             .button(.cls("icon-button sidebar-toggle"), .attr("type", "button"),
                     .attr("aria-controls", "sidebar"), .attr("aria-expanded", "false"),
-                    .attr("aria-label", "Show or hide the chapter list"), .text("☰")),
+                    .attr("aria-label", strings.sidebarToggle), .text("☰")),
             .a(.cls("book-title"), .href("index.html"), .escaped(bookTitle)),
             .div(.cls("search"), .attr("role", "search"),
-                 .input(.type(.search), .id("search-input"), .placeholder("Search  ( / )"),
-                        .autocomplete(false), .attribute(named: "aria-label", value: "Search the book"),
+                 .input(.type(.search), .id("search-input"), .placeholder(strings.searchPlaceholder),
+                        .autocomplete(false), .attribute(named: "aria-label", value: strings.searchLabel),
                         .attribute(named: "aria-controls", value: "search-results"),
                         .attribute(named: "aria-autocomplete", value: "list"),
                         .attribute(named: "spellcheck", value: "false")),
-                 .ul(.id("search-results"), .attr("role", "listbox"), .attr("aria-label", "Search results"),
+                 .ul(.id("search-results"), .attr("role", "listbox"), .attr("aria-label", strings.searchResults),
+                     // search.js speaks English unless the page hands it its own words.
+                     .if(!edition.isSource, .group(.attr("data-no-results", strings.searchNoResults),
+                                                   .attr("data-chapter", strings.searchChapter))),
                      .attribute(named: "hidden"))),
+            .forEach(edition.alternates) { alternate in
+                // editions.js adds the section being read to the link when it is followed.
+                .a(.cls("language-switch"), .href(alternate.prefix + page.pageName),
+                   .attr("hreflang", alternate.language.htmlTag),
+                   .attr("title", strings.readIn(strings.languageNames[alternate.language.code] ?? alternate.language.name)),
+                   .span(.attr("lang", alternate.language.htmlTag), .escaped(alternate.language.name)))
+            },
             .button(.id("theme-toggle"), .cls("icon-button"), .attr("type", "button"),
-                    .attr("aria-label", "Switch between light and dark theme"), .attr("title", "Light / dark theme"),
+                    .attr("aria-label", strings.themeToggleLabel), .attr("title", strings.themeToggleTitle),
                     .span(.cls("theme-icon"), .attr("aria-hidden", "true")))
         )
     }
 
     private func sidebar(for page: Page) -> Node<HTML.BodyContext> {
-        .nav(.id("sidebar"), .cls("sidebar"), .attr("aria-label", "Chapters"),
+        .nav(.id("sidebar"), .cls("sidebar"), .attr("aria-label", strings.chapterList),
              .ol(.cls("chapter-list"),
                  .li(.cls(page.currentPage == nil ? "current" : ""),
                      .a(.href("index.html"), .if(page.currentPage == nil, .attr("aria-current", "page")),

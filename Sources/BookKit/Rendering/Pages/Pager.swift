@@ -9,16 +9,17 @@ struct Pager {
 
     var previous: Link?
     var next: Link?
+    var strings: UIStrings
 
     var node: Node<HTML.BodyContext> {
-        .nav(.cls("pager"), .attr("aria-label", "Previous and next chapter"),
+        .nav(.cls("pager"), .attr("aria-label", strings.pagerLabel),
              .unwrap(previous) { link in
                  .a(.cls("pager-prev"), .href(link.page), .attr("rel", "prev"),
-                    .span(.cls("pager-direction"), .text("← Previous")), .span(.escaped(link.label)))
+                    .span(.cls("pager-direction"), .text(strings.previous)), .span(.escaped(link.label)))
              },
              .unwrap(next) { link in
                  .a(.cls("pager-next"), .href(link.page), .attr("rel", "next"),
-                    .span(.cls("pager-direction"), .text("Next →")), .span(.escaped(link.label)))
+                    .span(.cls("pager-direction"), .text(strings.next)), .span(.escaped(link.label)))
              })
     }
 }

@@ -43,14 +43,14 @@ public struct PrintBook: Sendable {
         var contents: [Entry] = []
         var body = ""
         let preface = try IndexPage(book: book, chapters: chapters, references: labels.bookReferences,
-                                    pager: Pager(previous: nil, next: nil), strings: strings).render()
+                                    pager: Pager(previous: nil, next: nil, strings: strings), strings: strings).render()
         if !preface.articleHTML.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             contents.append(Entry(id: Self.prefaceID, number: nil, title: prefaceTitle(preface.headings), level: 1))
             body += "<section class=\"print-chapter print-preface\" id=\"\(Self.prefaceID)\"><article class=\"preface\">"
                 + ids.rewrite(preface.articleHTML, scope: Self.prefaceID) + "</article></section>\n"
         }
         for (position, chapter) in chapters.enumerated() {
-            let page = renderer.chapterPage(chapter, at: position, labels: labels, book: book, pager: Pager(previous: nil, next: nil))
+            let page = renderer.chapterPage(chapter, at: position, labels: labels, book: book, pager: Pager(previous: nil, next: nil, strings: strings))
             let rendered = try page.render()
             contents.append(Entry(id: chapter.slug, number: chapter.ordinal?.label, title: chapter.title, level: 1))
             for heading in rendered.headings where heading.level == 2 {

@@ -47,7 +47,7 @@ struct ChapterLabels {
                     equations += 1
                     let number = ChapterNumbering.number(equations, in: chapter)
                     labels.equationNumbers[label] = number
-                    try add(label, line: equationLine, .init(page: page, id: label, text: "\(strings.equation) \(number)"))
+                    try add(label, line: equationLine, .init(page: page, id: label, text: strings.numbered(.equation, number)))
                 }
                 var seen: [String: Int] = [:]                // labels met in this run, for their lines
                 for heading in HeadingAnchors.headings(in: CmarkHTML.render(protected.markdown)) {
@@ -68,13 +68,13 @@ struct ChapterLabels {
                     let number = sections.next(level: heading.level, unnumbered: attributes.unnumbered)
                     guard let label = attributes.label else { continue }
                     try add(label, line: headingLine, .init(page: page, id: label,
-                                                            text: number.map { "\(strings.section) \($0)" } ?? text))
+                                                            text: number.map { strings.numbered(.section, $0) } ?? text))
                 }
             case .divOpen(let div) where div.kind == .exercise:
                 exercises += 1
                 let number = ChapterNumbering.number(exercises, in: chapter)
                 if let label = div.label {
-                    try add(label, line: div.line, .init(page: page, id: label, text: "\(strings.exercise) \(number)"))
+                    try add(label, line: div.line, .init(page: page, id: label, text: strings.numbered(.exercise, number)))
                 }
             case .cell, .divOpen, .divClose:
                 break

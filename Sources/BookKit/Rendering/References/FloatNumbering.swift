@@ -59,10 +59,9 @@ enum FloatNumbering {
                 }
                 let number = ChapterNumbering.number(count, in: chapter)
                 let id = label ?? "\(kind.rawValue)-\(count)"
-                let word = kind == .figure ? strings.figure : strings.table
                 result[OutputKey(cell: cell.index, output: position)] =
                     NumberedFloat(kind: kind, number: number, id: id, label: label, caption: caption, line: cell.line,
-                                  title: "\(word) \(number)")
+                                  title: strings.numbered(kind == .figure ? .figure : .table, number))
             }
         }
         return result

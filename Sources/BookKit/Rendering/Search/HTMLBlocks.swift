@@ -15,22 +15,22 @@ enum HTMLBlocks {
         while let start = rest.firstIndex(of: "<") {
             rest = rest[start...]
             if let (level, id, afterOpen) = headingOpen(rest),
-               let close = rest[afterOpen...].range(of: "</h\(level)>") {
+               let close = rest[afterOpen...].firstRange(of: "</h\(level)>") {
                 var inner = String(rest[afterOpen..<close.lowerBound])
                 // Drop the "#" anchor link written before the heading text.
-                if let anchorEnd = inner.range(of: "</a>"), inner.hasPrefix("<a class=\"anchor\"") {
+                if let anchorEnd = inner.firstRange(of: "</a>"), inner.hasPrefix("<a class=\"anchor\"") {
                     inner = String(inner[anchorEnd.upperBound...])
                 }
                 blocks.append(.heading(id: id, text: text(inner)))
                 rest = rest[close.upperBound...]
-            } else if rest.hasPrefix("<p>"), let close = rest.range(of: "</p>") {
+            } else if rest.hasPrefix("<p>"), let close = rest.firstRange(of: "</p>") {
                 let text = text(String(rest[rest.index(rest.startIndex, offsetBy: 3)..<close.lowerBound]))
                 if !text.isEmpty { blocks.append(.paragraph(text)) }
                 rest = rest[close.upperBound...]
             } else if rest.hasPrefix("<figure "), let tagEnd = rest.firstIndex(of: ">"),
                       let id = attribute("id", in: rest[..<tagEnd]),
-                      let captionStart = rest.range(of: "<figcaption>"),
-                      let captionEnd = rest[captionStart.upperBound...].range(of: "</figcaption>") {
+                      let captionStart = rest.firstRange(of: "<figcaption>"),
+                      let captionEnd = rest[captionStart.upperBound...].firstRange(of: "</figcaption>") {
                 blocks.append(.figure(id: id, caption: text(String(rest[captionStart.upperBound..<captionEnd.lowerBound]))))
                 rest = rest[captionEnd.upperBound...]
             } else {
@@ -73,7 +73,7 @@ enum HTMLBlocks {
     }
 
     private static func attribute(_ name: String, in tag: Substring) -> String? {
-        guard let start = tag.range(of: " \(name)=\"") else { return nil }
+        guard let start = tag.firstRange(of: " \(name)=\"") else { return nil }
         guard let end = tag[start.upperBound...].firstIndex(of: "\"") else { return nil }
         return HTMLEscaping.plainText(ofHTML: String(tag[start.upperBound..<end]))
     }

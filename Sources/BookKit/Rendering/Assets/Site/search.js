@@ -14,20 +14,68 @@
   var selected = -1;
   var maxResults = 12;
 
-  function terms(query) {
-    return query.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
+  // Chinese text has no spaces between words, so its runs of Han characters are matched by
+  // character bigrams (pairs of neighbours), as full-text engines index CJK text (Lucene's CJK
+  // analyzer): a run matches an entry that contains it, or most of its bigrams, which also finds
+  // a term written a little differently (批量归一化 / 批归一化); a single character matches where
+  // it occurs (a unigram). Other words match where they occur in the text, as prefixes do.
+  var hanRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+
+  function bigrams(run) {
+    var grams = [];
+    for (var i = 0; i + 1 < run.length; i++) { grams.push(run.slice(i, i + 2)); }
+    return grams;
   }
 
-  function search(query) {
-    var words = terms(query);
-    if (words.length === 0) { return []; }
+  // The query's words (without Han characters) and Han runs, and what to highlight.
+  function terms(query) {
+    var lower = query.toLowerCase();
+    var runs = lower.match(hanRun) || [];
+    var words = lower.replace(hanRun, " ").split(/\s+/).filter(function (t) { return t.length > 0; });
+    var highlight = words.concat(runs);
+    runs.forEach(function (run) { highlight = highlight.concat(bigrams(run)); });
+    return { words: words, runs: runs, highlight: highlight };
+  }
+
+  function bigramSet(item) {
+    if (!item.bigrams) {
+      item.bigrams = {};
+      (item.haystack.match(hanRun) || []).forEach(function (run) {
+        bigrams(run).forEach(function (gram) { item.bigrams[gram] = true; });
+      });
+    }
+    return item.bigrams;
+  }
+
+  // How well an entry matches (higher is better), or -1 when it does not.
+  function match(item, query) {
+    for (var i = 0; i < query.words.length; i++) {
+      if (item.haystack.indexOf(query.words[i]) < 0) { return -1; }
+    }
+    var score = 0;
+    for (var r = 0; r < query.runs.length; r++) {
+      var run = query.runs[r];
+      if (item.haystack.indexOf(run) >= 0) { score += 3; continue; }
+      if (run.length === 1) { return -1; }
+      var grams = bigrams(run), found = bigramSet(item), hits = 0;
+      grams.forEach(function (gram) { if (found[gram]) { hits++; } });
+      // Short runs need all their bigrams, longer ones at least half.
+      if (grams.length <= 2 ? hits < grams.length : 2 * hits < grams.length) { return -1; }
+      score += hits / grams.length;
+    }
+    return score;
+  }
+
+  function search(text) {
+    var query = terms(text);
+    if (query.words.length === 0 && query.runs.length === 0) { return []; }
+    var phrase = text.toLowerCase().trim();
     var found = [];
     entries.forEach(function (item) {
-      for (var i = 0; i < words.length; i++) {
-        if (item.haystack.indexOf(words[i]) < 0) { return; }
-      }
-      var score = weight[item.entry.k] || 0;
-      if (item.entry.x.toLowerCase().indexOf(words.join(" ")) >= 0) { score += 5; }
+      var quality = match(item, query);
+      if (quality < 0) { return; }
+      var score = (weight[item.entry.k] || 0) + quality;
+      if (item.entry.x.toLowerCase().indexOf(phrase) >= 0) { score += 5; }
       found.push({ item: item, score: score });
     });
     found.sort(function (a, b) { return b.score - a.score || a.item.index - b.item.index; });
@@ -54,7 +102,8 @@
   }
 
   function snippet(text, words) {
-    var at = text.toLowerCase().indexOf(words[0]);
+    var lower = text.toLowerCase(), at = -1;
+    for (var i = 0; i < words.length && at < 0; i++) { at = lower.indexOf(words[i]); }
     if (at < 0 || text.length <= 140) { return text.slice(0, 140); }
     var start = Math.max(0, at - 50);
     return (start > 0 ? "…" : "") + text.slice(start, start + 140) + "…";
@@ -66,7 +115,7 @@
     if (results.length === 0) {
       var empty = document.createElement("li");
       empty.className = "no-results";
-      empty.textContent = "No results";
+      empty.textContent = list.getAttribute("data-no-results") || "No results";
       list.appendChild(empty);
     }
     results.forEach(function (entry, i) {
@@ -79,7 +128,7 @@
       a.tabIndex = -1;
       var title = document.createElement("span");
       title.className = "result-title";
-      title.textContent = entry.k === "chapter" ? "Chapter" : entry.t;
+      title.textContent = entry.k === "chapter" ? (list.getAttribute("data-chapter") || "Chapter") : entry.t;
       var text = document.createElement("span");
       text.className = "result-text";
       appendHighlighted(text, entry.k === "chapter" ? entry.t : snippet(entry.x, words), words);
@@ -109,9 +158,9 @@
   }
 
   input.addEventListener("input", function () {
-    var words = terms(input.value);
-    if (words.length === 0) { close(); return; }
-    show(search(input.value), words);
+    var query = terms(input.value);
+    if (query.highlight.length === 0) { close(); return; }
+    show(search(input.value), query.highlight);
   });
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown") { event.preventDefault(); select(selected + 1); }

@@ -1,0 +1,86 @@
+/// What a translated edition shows for a unit: its translation, or the source text because
+/// there is no usable translation (missing, or stale: made for an earlier source text).
+public enum UnitResolution: Sendable, Equatable {
+    case translated(String)
+    case untranslated(UntranslatedMarkers.Reason)
+}
+
+/// Turns a woven chapter into its translation: the same cells, outputs, values and claim results
+/// (the program ran once), with every unit's text looked up. A unit without a usable translation
+/// keeps its source text between `UntranslatedMarkers` (or, inside charts and program tables,
+/// with `lang` on its element).
+struct WovenTranslator {
+    var resolutions: [CatalogKey: UnitResolution]
+
+    func resolve(_ kind: TranslationUnit.Kind, _ source: String) -> UnitResolution {
+        resolutions[CatalogKey(context: kind.context, id: source)] ?? .untranslated(.missing)
+    }
+
+    /// The text to show for a unit that can carry markers (prose, captions, claims, titles).
+    func text(_ kind: TranslationUnit.Kind, _ source: String) -> String {
+        guard TranslatableText.hasWords(source, markdown: kind.isMarkdown) else { return source }
+        switch resolve(kind, source) {
+        case .translated(let translation): return translation
+        case .untranslated(let reason): return UntranslatedMarkers.wrap(source, reason)
+        }
+    }
+
+    /// The translation of a chart or program-table text, or nil to keep the source text.
+    func translation(_ kind: TranslationUnit.Kind, _ source: String) -> String? {
+        if kind == .caption { return text(kind, source) }
+        if case .translated(let translation) = resolve(kind, source) { return translation }
+        return nil
+    }
+
+    func chapter(_ chapter: WovenChapter) -> WovenChapter {
+        var translated = chapter
+        translated.title = text(.title, chapter.title)
+        translated.summary = chapter.summary.map { text(.summary, $0) }
+        translated.items = chapter.items.map { item in
+            switch item {
+            case .prose(let markdown, let line, let values):
+                return .prose(markdown: prose(markdown, line: line, values: values), line: line, inlineValues: values)
+            case .cell(let cell):
+                return .cell(self.cell(cell))
+            case .divOpen, .divClose:
+                return item
+            }
+        }
+        return translated
+    }
+
+    func book(_ book: BookMetadata) -> BookMetadata {
+        var translated = book
+        translated.title = text(.title, book.title)
+        translated.prefaceMarkdown = prose(book.prefaceMarkdown, line: book.prefaceLine, values: [])
+        return translated
+    }
+
+    func prose(_ markdown: String, line: Int, values: [InlineValue]) -> String {
+        let units = ProseUnits.extract(markdown: markdown, firstLine: line, inlineValues: values)
+        guard !units.isEmpty else { return markdown }
+        return ProseUnits.substitute(markdown: markdown, units: units, replacements: units.map { text($0.unit.kind, $0.unit.text) })
+    }
+
+    func cell(_ cell: WovenCell) -> WovenCell {
+        var translated = cell
+        translated.caption = cell.caption.map { text(.caption, $0) }
+        translated.outputs = cell.outputs.map { output in
+            switch output {
+            case .figure(let svg, let caption, let label, let alt):
+                let translatedAlt = TranslatableText.hasWords(alt, markdown: false) ? translation(.chartDescription, alt) ?? alt : alt
+                return .figure(svg: ChartText.translate(svg: svg, translation), caption: caption.map { text(.caption, $0) },
+                               label: label, alt: translatedAlt)
+            case .table(let html, let caption, let label):
+                return .table(html: TableText.translate(html: html, translation), caption: caption.map { text(.caption, $0) },
+                              label: label)
+            case .claim(var claim):
+                claim.text = text(.claim, claim.text)
+                return .claim(claim)
+            case .text, .value, .diagnostic, .error, .notice:
+                return output
+            }
+        }
+        return translated
+    }
+}
