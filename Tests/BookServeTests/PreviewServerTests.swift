@@ -28,6 +28,23 @@ final class PreviewServerTests: XCTestCase {
         }
     }
 
+    func testAMissingIconIsNoContentAndOtherMissingFilesAre404() async throws {
+        let server = try PreviewServer(host: "127.0.0.1", port: 0, handler: handler())
+        let port = try await server.start()
+        let icon = await Self.status(port, "/favicon.ico"), missing = await Self.status(port, "/no-such-page.html")
+        XCTAssertEqual(icon, 204, "browsers ask for it: no console error")
+        XCTAssertEqual(missing, 404)
+        await server.stop()
+    }
+
+    /// A request's status, made off the concurrency pool (the blocking socket would hold a pool
+    /// thread the server needs).
+    private static func status(_ port: UInt16, _ target: String) async -> Int? {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: try? RawHTTP.get(port: port, target).status) }
+        }
+    }
+
     func testIPv6Loopback() async throws {
         guard FileManager.default.fileExists(atPath: "/proc/net/if_inet6") else { throw XCTSkip("no IPv6 on this machine") }
         let server = try PreviewServer(host: "::1", port: 0, handler: handler())

@@ -72,10 +72,11 @@ public struct HTMLBookRenderer: Sendable {
     /// Throws a `BookError` (stage `.render`) naming the chapter file and line for an unknown
     /// `@fig-`/`@tbl-`/`@eq-`/`@sec-` reference or a duplicate label, and when KaTeX is not installed.
     ///
-    /// The steps are public so a caller can render page by page and keep pages whose inputs did
-    /// not change (`BookBuilder.render`, with a `PageCache`): per edition `outline`, then `index`
-    /// and each `chapterPage`, `searchIndex` over the edition's pages; `assets` once. A
-    /// translation's pages take the source pages' heading ids, so the source edition comes first.
+    /// The steps are separate so the pipeline can render page by page and keep pages whose inputs
+    /// did not change (`BookBuilder.render` through `site`, with a `PageCache`): per edition
+    /// `outline`, then `index` and each `chapterPage`, `searchIndex` over the edition's pages;
+    /// `assets` once. A translation's pages take the source pages' heading ids, so the source
+    /// edition comes first.
     public func render(book: BookMetadata, chapters: [WovenChapter], translations: [TranslatedEdition] = []) throws -> [String: [UInt8]] {
         try site(book: book, chapters: chapters, translations: translations) { outline, sourceHeadingIDs in
             try outline.chapters.indices.map { position in

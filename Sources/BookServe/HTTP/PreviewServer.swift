@@ -37,7 +37,10 @@ struct PreviewHandler: HTTPHandler {
             guard let bytes = LivePage.asset((path as NSString).lastPathComponent) else { return Self.notFound }
             return Self.ok(bytes, type: OutputFiles.contentType(of: path))
         default:
-            guard let file = OutputFiles.resolve(path, in: outputFolder) else { return Self.notFound }
+            guard let file = OutputFiles.resolve(path, in: outputFolder) else {
+                // Browsers ask every server for an icon; a book has none (from file:// nobody asks).
+                return path == "/favicon.ico" ? HTTPResponse(statusCode: .noContent, headers: HTTPHeaders([.cacheControl: "no-store"])) : Self.notFound
+            }
             let name = file.lastPathComponent
             if name.hasSuffix(".html") {
                 let relative = String(file.path.dropFirst(outputFolder.resolvingSymlinksInPath().path.count + 1))
