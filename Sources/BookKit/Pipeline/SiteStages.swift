@@ -14,10 +14,11 @@ extension BookBuilder {
     }
 
     /// Stage 4: the catalogs merged with the woven chapters' units, and the translated editions.
-    public func translate(_ chapters: [WovenChapter], book: BookMetadata) throws -> Translated {
+    /// - Parameter memo: what earlier builds of this process translated (`book serve`).
+    public func translate(_ chapters: [WovenChapter], book: BookMetadata, memo: TranslationMemo? = nil) throws -> Translated {
         let stage = TranslationStage(layout: layout)
-        let states = stage.states(try stage.languages(book), book: book, chapters: chapters)
-        return Translated(states: states, editions: stage.editions(states, book: book, chapters: chapters))
+        let states = stage.states(try stage.languages(book), book: book, chapters: chapters, memo: memo)
+        return Translated(states: states, editions: stage.editions(states, book: book, chapters: chapters, memo: memo))
     }
 
     /// Stage 5: the whole site, every edition. A chapter page found in `pages` under its current

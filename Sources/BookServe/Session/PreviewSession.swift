@@ -46,6 +46,7 @@ public final class PreviewSession: @unchecked Sendable {
     private let activity: ChapterActivity
     private let strings: ServeStrings
     private let pageCache: PageCache
+    private let translationMemo = TranslationMemo()
     private let queue = DispatchQueue(label: "book serve: session")
     /// At most `jobs` chapter programs at once; the others wait for a slot.
     private let runSlots: DispatchSemaphore
@@ -217,7 +218,7 @@ public final class PreviewSession: @unchecked Sendable {
         do {
             // Stage 4 reads the catalogs again: a saved `.po` file changes only the translated pages.
             let book = try layout.metadata()
-            translations = try builder.translate(woven.chapters, book: book)
+            translations = try builder.translate(woven.chapters, book: book, memo: translationMemo)
             let rendered = try builder.render(woven.chapters, book: book, translations: translations.editions, pages: pageCache)
             changed = try builder.write(rendered, woven: woven, translations: translations, inputs: inputs)
             site = rendered
