@@ -10,8 +10,5 @@ public func fixed(_ value: some BinaryFloatingPoint, _ digits: Int = 3) -> Strin
     return roundsToZero && text.hasPrefix("-") ? String(text.dropFirst()) : text
 }
 
-/// A count with its noun in the right number, for generated prose: `counted(1, "epoch")` is
-/// "1 epoch", `counted(2, "epoch")` is "2 epochs", `counted(3, "child", plural: "children")`.
-public func counted(_ count: Int, _ singular: String, plural: String? = nil) -> String {
-    "\(count) " + (count == 1 ? singular : plural ?? singular + "s")
-}
+// `counted(2, "epoch")` ("2 epochs") lives in Plotting, whose text alternatives need it too; chapter
+// programs see it through this module's `@_exported import Plotting`.

@@ -142,4 +142,11 @@ final class ChartRenderingTests: XCTestCase {
             XCTAssertFalse(chart.altText.isEmpty)
         }
     }
+    /// Series names with commas of their own are listed with semicolons, so each name stays whole.
+    func testTextAlternativeListsNamesWithCommasBySemicolons() {
+        let plainNames = LineChart(title: "t", series: [LineSeries(name: "a", y: [1, 2]), LineSeries(name: "b", y: [2, 1])])
+        XCTAssertTrue(plainNames.altText.contains("(a, b)"), plainNames.altText)
+        let commaNames = LineChart(title: "t", series: [LineSeries(name: "BN, 32", y: [1, 2]), LineSeries(name: "GN, 32", y: [2, 1])])
+        XCTAssertTrue(commaNames.altText.contains("(BN, 32; GN, 32)"), commaNames.altText)
+    }
 }

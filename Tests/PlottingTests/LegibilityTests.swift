@@ -13,7 +13,7 @@ final class LegibilityTests: XCTestCase {
     private static let fitsPhone: Set<String> = [
         "line", "line-log", "scatter", "histogram", "bars", "heatmap-confusion", "heatmap-weights",
         "normalization", "activations", "gradient-norms", "learning-rates", "histogram-grid-phone",
-        "heatmap-contours", "heatmap-digits", "bars-many", "scatter-many",
+        "heatmap-contours", "heatmap-digits", "bars-many", "scatter-many", "line-bands", "line-bands-log",
     ]
 
     struct TextSizes {

@@ -43,6 +43,9 @@ enum SampleCharts {
             ("heatmap-digits", digits()),
             ("bars-many", manyBars()),
             ("scatter-many", manyClasses()),
+            ("line-bands", seedBands()),
+            ("line-bands-log", seedBands(log: true)),
+            ("histogram-grid-two-line-notes", annotatedInitializationGrid()),
         ]
     }
 
@@ -260,6 +263,40 @@ enum SampleCharts {
         }
         return ScatterPlot(title: "Six clusters", xLabel: "x_1", yLabel: "x_2", x: xs, y: ys, classes: labels,
                            classNames: (0..<6).map { "cluster \($0 + 1)" })
+    }
+
+    /// Test accuracy over epochs for two settings, each a mean line in a band from the lowest to
+    /// the highest of five seeds, as chapters 6 and 7 draw them; on a log axis one lower bound is
+    /// 0 (the band reaches the bottom) and one upper bound NaN (the band breaks).
+    static func seedBands(log: Bool = false) -> LineChart {
+        var random = SplitMix(state: 29)
+        let epochs = (1...12).map(Double.init)
+        func runs(_ rate: Double) -> [[Double]] {
+            (0..<5).map { _ in epochs.map { 1 - 0.9 * exp(-rate * $0) + 0.03 * random.normal() } }
+        }
+        let series = [("BN", runs(0.6)), ("no BN", runs(0.25))].map { name, runs -> LineSeries in
+            let lower = epochs.indices.map { i in runs.map { $0[i] }.min()! }
+            let upper = epochs.indices.map { i in runs.map { $0[i] }.max()! }
+            let mean = epochs.indices.map { i in runs.map { $0[i] }.reduce(0, +) / 5 }
+            return LineSeries(name: name, x: epochs, y: mean,
+                              band: LineBand(lower: log && name == "BN" ? [0] + lower.dropFirst() : lower,
+                                             upper: log && name == "BN" ? upper.enumerated().map { $0.offset == 6 ? .nan : $0.element } : upper,
+                                             meaning: "lowest to highest of 5 seeds"))
+        }
+        return LineChart(title: "Test accuracy over 5 seeds", xLabel: "epoch", yLabel: "test accuracy",
+                         series: series, yScale: log ? .log : .linear, showMarkers: log)
+    }
+
+    /// The initialization grid with the chapter's two-part annotations ("σ = 0.58, 50% zeros"),
+    /// wider than a panel: they wrap onto a second line, in cells tall enough to keep the bars.
+    static func annotatedInitializationGrid() -> HistogramGrid {
+        var grid = initializationGrid()
+        grid.annotations = grid.rowHeaders.indices.map { row in
+            ["σ = 0.58, 50% zeros", "σ = 0.28, 51% zeros", "σ = 0.15, 48% zeros", "σ = 0.077, 50% zeros", "σ = 0.025\n50% zeros"]
+                .map { row >= 3 ? $0 : String($0.prefix { $0 != "," && $0 != "\n" }) }
+        }
+        grid.cellHeight = 72
+        return grid
     }
 
     /// Two-colour checkerboards for looking for seams between raster cells in a browser: every

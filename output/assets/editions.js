@@ -1,6 +1,6 @@
 // NeuralBook editions (only books with more than one edition load this file): the language
 // switch takes the reader to the same section of the other edition (section ids are the same
-// in every edition), and ?selfcheck probes for the browser check.
+// in every edition).
 (function () {
   "use strict";
 
@@ -33,18 +33,4 @@
     link.addEventListener("click", function () { link.setAttribute("href", target(link)); });
   });
 
-  // ?selfcheck: record where the language switch leads now, and (with &search=TERM) the pages
-  // and sections the search finds, on <html> for --dump-dom.
-  if (/(^|[?&])selfcheck\b/.test(window.location.search)) {
-    window.addEventListener("load", function () {
-      var root = document.documentElement;
-      var link = document.querySelector("a.language-switch");
-      if (link) { root.setAttribute("data-language-switch", target(link)); }
-      var term = new URLSearchParams(window.location.search).get("search");
-      if (term && typeof window.BOOK_SEARCH_QUERY === "function") {
-        var found = window.BOOK_SEARCH_QUERY(term).map(function (entry) { return entry.u; });
-        root.setAttribute("data-search-results", JSON.stringify(found));
-      }
-    });
-  }
 })();

@@ -81,7 +81,6 @@
     found.sort(function (a, b) { return b.score - a.score || a.item.index - b.item.index; });
     return found.slice(0, maxResults).map(function (f) { return f.item.entry; });
   }
-  window.BOOK_SEARCH_QUERY = search;
 
   // Appends `text` to `parent`, wrapping each occurrence of a query word in <mark>.
   function appendHighlighted(parent, text, words) {

@@ -30,7 +30,7 @@ public struct FunctionPlot: SVGRenderable, Sendable {
                           referenceLine: referenceLine, xRange: xRange, yRange: yRange,
                           width: width, height: height, altText: altText)
         if altText == nil {
-            chart.altText = "Function plot \u{201C}\(plain(title))\u{201D} of \(functions.map { plain($0.name) }.joined(separator: ", ")) for x from \(NumberFormat.automatic.format(xRange.lowerBound)) to \(NumberFormat.automatic.format(xRange.upperBound)); values \(describeRange(series.flatMap(\.y)))."
+            chart.altText = "Function plot \u{201C}\(plain(title))\u{201D} of \(listed(functions.map { plain($0.name) })) for x from \(NumberFormat.automatic.format(xRange.lowerBound)) to \(NumberFormat.automatic.format(xRange.upperBound)); values \(describeRange(series.flatMap(\.y)))."
         }
     }
 

@@ -46,8 +46,8 @@ public struct GroupedBarChart: SVGRenderable, Sendable {
             if let customAltText { return customAltText }
             var text = "Grouped bar chart"
             if !title.isEmpty { text += " \u{201C}\(plain(title))\u{201D}" }
-            text += " of \(series.count) series (\(series.map { plain($0.name) }.joined(separator: ", ")))"
-            text += " over \(groups.count) groups (\(groups.map(plain).joined(separator: ", ")))"
+            text += " of \(series.count) series (\(listed(series.map { plain($0.name) })))"
+            text += " over \(counted(groups.count, "group")) (\(listed(groups.map(plain))))"
             text += "; \(yLabel.isEmpty ? "values" : plain(yLabel)) \(describeRange(series.flatMap(\.values)))."
             return text
         }

@@ -38,7 +38,8 @@ public struct Histogram: SVGRenderable, Sendable {
             if let customAltText { return customAltText }
             var text = "Histogram"
             if !title.isEmpty { text += " \u{201C}\(plain(title))\u{201D}" }
-            text += " of \(NumberFormat.automatic.format(bins.total)) values in \(bins.counts.count) bins"
+            text += " of \(NumberFormat.automatic.format(bins.total)) \(bins.total == 1 ? "value" : "values")"
+            text += " in \(counted(bins.counts.count, "bin"))"
             text += "; \(xLabel.isEmpty ? "values" : plain(xLabel)) \(describeRange([bins.edges.first!, bins.edges.last!]))"
             text += "; largest bin count \(NumberFormat.automatic.format(bins.counts.max() ?? 0))."
             return text

@@ -19,7 +19,9 @@ public struct HistogramGrid: SVGRenderable, Sendable {
     /// `cells[row][column]`.
     public var cells: [[HistogramBins]]
     public var sharedX: SharedXAxis
-    /// Optional short text per panel (for example "σ=0.21"), `annotations[row][column]`.
+    /// Optional short text per panel (for example "σ=0.21"), `annotations[row][column]`, written
+    /// in the panel's top right corner above its bars; "\n" starts a new line, and a text wider
+    /// than the panel wraps (a taller `cellHeight` keeps room for the bars).
     public var annotations: [[String]]?
     public var cellWidth: Double
     public var cellHeight: Double
@@ -91,10 +93,10 @@ public struct HistogramGrid: SVGRenderable, Sendable {
     public var altText: String {
         get {
             if let customAltText { return customAltText }
-            var text = "Grid of \(rowHeaders.count) x \(columnHeaders.count) histograms"
+            var text = "Grid of \(rowHeaders.count) x \(columnHeaders.count) \(rowHeaders.count * columnHeaders.count == 1 ? "histogram" : "histograms")"
             if !title.isEmpty { text += " \u{201C}\(plain(title))\u{201D}" }
-            text += "; rows: \(rowHeaders.map(plain).joined(separator: ", "))"
-            text += "; columns: \(columnHeaders.map(plain).joined(separator: ", "))"
+            text += "; rows: \(listed(rowHeaders.map(plain)))"
+            text += "; columns: \(listed(columnHeaders.map(plain)))"
             let edges = cells.flatMap { $0.flatMap { [$0.edges.first!, $0.edges.last!] } }
             text += "; \(xLabel.isEmpty ? "values" : plain(xLabel)) \(describeRange(edges))"
             return text + "; each panel scaled to its own largest bin."

@@ -27,7 +27,9 @@ extension HistogramGrid {
             let widestRow = rowHeaders.map { estimatedTextWidth($0, fontSize: size) }.max() ?? 0
             return 8 + widestRow + size * 0.7 + Double(blockColumns) * cellWidth + 8
         }
-        let cap = Swift.max(9, Swift.min(cellHeight / 4.5, cellWidth / 9, Typography.denseMaximum))
+        // Whole or half units: the SVG writes sizes to two decimals, and a cap such as 120 / 9 = 13.33...
+        // would print smaller than the size the phone's minimum width was computed from.
+        let cap = Swift.max(9, (Swift.min(cellHeight / 4.5, cellWidth / 9, Typography.denseMaximum) * 2).rounded(.down) / 2)
         var size = Typography.desktopMinimum
         for _ in 0..<6 {  // the width grows with the row headers' size: iterate to the fixed point
             size = Swift.min(Swift.max(Typography.desktopMinimum, Typography(width: gridWidth(size)).small), cap)
@@ -124,8 +126,8 @@ extension HistogramGrid {
         writer.open("g", [("class", "nb-panel")])
         writer.rect(rect.left, rect.top, rect.right - rect.left, rect.bottom - rect.top,
                     style: "fill:\(Palette.grid);fill-opacity:0.04")
-        let hasAnnotation = !(annotations?[row][column].isEmpty ?? true)
-        let barTop = hasAnnotation ? rect.top + size * 1.15 : rect.top
+        let annotationLines = self.annotationLines(row: row, column: column, width: rect.right - rect.left - 4, size: size)
+        let barTop = rect.top + Double(annotationLines.count) * Typography.lineHeight(size) - (annotationLines.isEmpty ? 0 : size * 0.1)
         if tallest > 0 {
             writer.open("g", [("style", "fill:\(Palette.seriesColor(column));fill-opacity:0.85")])
             for (index, count) in bins.counts.enumerated() where count.isFinite && count > 0 {
@@ -145,10 +147,28 @@ extension HistogramGrid {
             writer.text(rect.right, baseline, NiceTicks.typographicMinus(NumberFormat.automatic.format(high)),
                         anchor: "end", size: size, style: style)
         }
-        if let annotations, hasAnnotation {
-            writer.text(rect.right - 2, rect.top + size * 0.95, annotations[row][column], anchor: "end", size: size, style: style)
+        if !annotationLines.isEmpty {
+            writer.textLines(rect.right - 2, rect.top + size * 0.95, annotationLines, lineHeight: Typography.lineHeight(size),
+                             anchor: "end", size: size, style: style)
         }
         writer.close("g")
+    }
+
+    /// Panel (row, column)'s annotation as lines no wider than `width`, so no annotation runs into
+    /// the neighbouring panel: split at explicit line breaks ("\n"); a line too wide is broken
+    /// after its commas first ("σ = 0.58," / "50% zeros" keeps each clause whole), then at spaces;
+    /// a word that still does not fit is cut with an ellipsis. The panel's bars start below them.
+    func annotationLines(row: Int, column: Int, width: Double, size: Double) -> [String] {
+        guard let text = annotations?[row][column], !text.isEmpty else { return [] }
+        func fitted(_ line: String) -> [String] {
+            guard estimatedTextWidth(line, fontSize: size) > width else { return [line] }
+            let clauses = line.components(separatedBy: ", ")
+            let parts = clauses.enumerated().map { $0.offset < clauses.count - 1 ? $0.element + "," : $0.element }
+            return parts.flatMap { wrappedLines($0, width: width, fontSize: size) }
+        }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { fitted(String($0)) }
+            .map { Legend.truncated($0, width: width, fontSize: size) }
     }
 
     /// Tick labels under the bottom row of each block: per column, from that column's range.

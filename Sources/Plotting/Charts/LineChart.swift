@@ -1,4 +1,5 @@
-/// One named series of a line chart: y values over x values (same count).
+/// One named series of a line chart: y values over x values (same count), optionally with a
+/// shaded band around the line.
 public struct LineSeries: Sendable, Equatable {
     public var name: String
     public var x: [Double]
@@ -7,23 +8,58 @@ public struct LineSeries: Sendable, Equatable {
     public var showMarkers: Bool?
     /// Draw the line dashed (for example "train" solid, "validation" dashed).
     public var dashed: Bool
+    /// A shaded band from `band.lower[i]` to `band.upper[i]` at `x[i]`, such as the spread of the
+    /// line's quantity over several seeds.
+    public var band: LineBand?
 
-    /// A series from x and y arrays; traps when their counts differ.
-    public init(name: String, x: [Double], y: [Double], showMarkers: Bool? = nil, dashed: Bool = false) {
+    /// A series from x and y arrays; traps when their counts (or the band's) differ.
+    public init(name: String, x: [Double], y: [Double], showMarkers: Bool? = nil, dashed: Bool = false,
+                band: LineBand? = nil) {
         guard x.count == y.count else {
             fatalError("LineSeries '\(name)': x has \(x.count) values but y has \(y.count)")
+        }
+        if let band, band.lower.count != x.count || band.upper.count != x.count {
+            fatalError("LineSeries '\(name)': x has \(x.count) values but the band \(band.lower.count) lower and \(band.upper.count) upper")
         }
         self.name = name
         self.x = x
         self.y = y
         self.showMarkers = showMarkers
         self.dashed = dashed
+        self.band = band
     }
 
     /// A series over x = 0, 1, 2, ... (for example one value per epoch starting at `start`).
-    public init(name: String, y: [Double], start: Double = 0, showMarkers: Bool? = nil, dashed: Bool = false) {
+    public init(name: String, y: [Double], start: Double = 0, showMarkers: Bool? = nil, dashed: Bool = false,
+                band: LineBand? = nil) {
         self.init(name: name, x: y.indices.map { start + Double($0) }, y: y,
-                  showMarkers: showMarkers, dashed: dashed)
+                  showMarkers: showMarkers, dashed: dashed, band: band)
+    }
+}
+
+/// A shaded band around a line: at the series' i-th x, from `lower[i]` to `upper[i]`; for example
+/// the lowest and the highest of several seeds, or mean ± sd.
+///
+/// It is filled in the series' own colour, translucent (`LineBand.opacity`), under every line of
+/// the chart, so the lines stay on top and overlapping bands stay visible through each other; the
+/// series keeps one legend entry, whose swatch shows the band behind the line. The colour is the
+/// palette's (colour-blind safe, see `Palette`); printed, a band is a light tint of it. Where a
+/// bound is not finite the band breaks, like the line; on a log axis a lower bound <= 0 reaches
+/// the bottom of the plot.
+public struct LineBand: Sendable, Equatable {
+    public var lower: [Double]
+    public var upper: [Double]
+    /// What the band shows, for the chart's text alternative: "lowest to highest of 5 seeds".
+    public var meaning: String
+
+    /// Fill opacity of a band: light enough that two overlapping bands and the grid show through,
+    /// dark enough to see on paper.
+    public static let opacity = 0.2
+
+    public init(lower: [Double], upper: [Double], meaning: String) {
+        self.lower = lower
+        self.upper = upper
+        self.meaning = meaning
     }
 }
 
@@ -87,12 +123,13 @@ public struct LineChart: SVGRenderable, Sendable {
     public var altText: String {
         get {
             if let customAltText { return customAltText }
-            let names = series.map { plain($0.name) }.joined(separator: ", ")
+            let names = listed(series.map { plain($0.name) })
             var text = "Line chart"
             if !title.isEmpty { text += " \u{201C}\(plain(title))\u{201D}" }
             text += " with \(series.count) series (\(names))"
+            text += bandDescription
             text += "; x (\(xLabel.isEmpty ? "x" : plain(xLabel))) \(describeRange(series.flatMap(\.x)))"
-            text += "; y (\(yLabel.isEmpty ? "y" : plain(yLabel))) \(describeRange(series.flatMap(\.y)))"
+            text += "; y (\(yLabel.isEmpty ? "y" : plain(yLabel))) \(describeRange(yValues))"
             if yScale == .log { text += " on a log scale" }
             for marker in verticalMarkers {
                 text += "; marker \u{201C}\(plain(marker.label))\u{201D} at x = \(NumberFormat.automatic.format(marker.x))"
@@ -105,13 +142,32 @@ public struct LineChart: SVGRenderable, Sendable {
     /// Whether series are told apart by marker shape as well as colour (more than four series).
     private var usesShapes: Bool { series.count > MarkerShape.colourOnlyLimit }
 
+    /// Every y value the chart shows: the lines' and their bands'.
+    private var yValues: [Double] {
+        series.flatMap { $0.y + ($0.band.map { $0.lower + $0.upper } ?? []) }
+    }
+
+    /// "; shaded band around each line: lowest to highest of 5 seeds" (or per series when the
+    /// bands mean different things); empty without bands.
+    private var bandDescription: String {
+        let banded = series.filter { $0.band != nil }
+        guard let first = banded.first?.band else { return "" }
+        if banded.allSatisfy({ $0.band!.meaning == first.meaning }) {
+            let around = banded.count == series.count ? (series.count == 1 ? "the line" : "each line")
+                : listed(banded.map { plain($0.name) })
+            return "; shaded band around \(around): \(plain(first.meaning))"
+        }
+        return "; shaded bands: " + banded.map { "\(plain($0.name)), \(plain($0.band!.meaning))" }.joined(separator: "; ")
+    }
+
     public func svg() -> String {
         let entries = series.enumerated().map { index, item in
             let marked = (item.showMarkers ?? showMarkers) || usesShapes
             return LegendEntry(name: item.name, color: Palette.seriesColor(index),
-                               swatch: .line(dashed: item.dashed, marker: marked ? marker(index) : nil))
+                               swatch: .line(dashed: item.dashed, marker: marked ? marker(index) : nil,
+                                             band: item.band != nil))
         }
-        var yValues = series.flatMap(\.y)
+        var yValues = self.yValues
         if let referenceLine { yValues.append(referenceLine.y) }
         var xValues = series.flatMap(\.x)
         xValues += verticalMarkers.map(\.x)
@@ -121,6 +177,9 @@ public struct LineChart: SVGRenderable, Sendable {
             xScale: .linear, yScale: yScale, legendEntries: entries)
         var writer = SVGWriter(typography: frame.typography)
         frame.drawAxes(into: &writer)
+        for (index, item) in series.enumerated() {
+            drawBand(item, index: index, frame: frame, into: &writer)
+        }
         drawReferenceLine(frame: frame, into: &writer)
         drawVerticalMarkers(frame: frame, into: &writer)
         for (index, item) in series.enumerated() {
@@ -164,6 +223,39 @@ public struct LineChart: SVGRenderable, Sendable {
                 marker(index).draw(points[position].0, points[position].1, radius: radius,
                                    style: "fill:\(color)", into: &writer)
             }
+        }
+        writer.close("g")
+    }
+
+    /// The series' band as filled polygons, one per run of points where x and both bounds can be
+    /// drawn: along the upper bound left to right, back along the lower bound. Bounds are clamped
+    /// to the plot; a run of a single point becomes a short vertical bar.
+    private func drawBand(_ item: LineSeries, index: Int, frame: CartesianFrame, into writer: inout SVGWriter) {
+        guard let band = item.band else { return }
+        func position(_ value: Double) -> Double? {
+            if yScale == .log, value.isFinite, value <= 0 { return Swift.max(frame.top, frame.bottom) }
+            return frame.y.clampedPosition(value)
+        }
+        var runs: [[(x: Double, lower: Double, upper: Double)]] = [[]]
+        for i in item.x.indices {
+            if let px = frame.x.position(item.x[i]), px >= frame.left - 0.5, px <= frame.right + 0.5,
+               let low = position(band.lower[i]), let high = position(band.upper[i]) {
+                runs[runs.count - 1].append((px, low, high))
+            } else if !runs[runs.count - 1].isEmpty {
+                runs.append([])
+            }
+        }
+        let color = Palette.seriesColor(index)
+        let fill = "fill:\(color);fill-opacity:\(svgNumber(LineBand.opacity));stroke:none"
+        writer.open("g", [("class", "nb-band nb-band-\(index + 1)")])
+        for run in runs where !run.isEmpty {
+            if run.count == 1 {
+                let point = run[0]
+                writer.line(point.x, point.lower, point.x, point.upper,
+                            style: "stroke:\(color);stroke-opacity:\(svgNumber(LineBand.opacity * 2));stroke-width:6")
+                continue
+            }
+            writer.polygon(run.map { ($0.x, $0.upper) } + run.reversed().map { ($0.x, $0.lower) }, style: fill)
         }
         writer.close("g")
     }

@@ -66,7 +66,7 @@ public struct ScatterPlot: SVGRenderable, Sendable {
             let counts = (0..<classCount).map { k in "\(plain(className(k))): \(classes.filter { $0 == k }.count)" }
             var text = "Scatter plot"
             if !title.isEmpty { text += " \u{201C}\(plain(title))\u{201D}" }
-            text += " of \(x.count) points in \(classCount) classes (\(counts.joined(separator: ", ")))"
+            text += " of \(counted(x.count, "point")) in \(counted(classCount, "class", plural: "classes")) (\(counts.joined(separator: ", ")))"
             text += "; x (\(xLabel.isEmpty ? "x" : plain(xLabel))) \(describeRange(x))"
             text += "; y (\(yLabel.isEmpty ? "y" : plain(yLabel))) \(describeRange(y))"
             if regions != nil { text += "; background shows the predicted class regions" }

@@ -1,8 +1,9 @@
 /// One legend row: a swatch in the series colour and the series name (label markup).
 struct LegendEntry {
     enum Swatch {
-        /// A line segment, dashed or solid, with the series' marker on it when it has one.
-        case line(dashed: Bool, marker: MarkerShape?)
+        /// A line segment, dashed or solid, with the series' marker on it when it has one, and
+        /// a translucent box behind it when the series has a shaded band.
+        case line(dashed: Bool, marker: MarkerShape?, band: Bool = false)
         case box
         case marker(MarkerShape)
     }
@@ -80,7 +81,12 @@ struct Legend {
 
     private func drawSwatch(_ entry: LegendEntry, left: Double, centre: Double, into writer: inout SVGWriter) {
         switch entry.swatch {
-        case .line(let dashed, let marker):
+        case .line(let dashed, let marker, let band):
+            if band {
+                let height = fontSize * 0.9
+                writer.rect(left, centre - height / 2, swatchWidth, height,
+                            style: "fill:\(entry.color);fill-opacity:\(svgNumber(LineBand.opacity))")
+            }
             let dash = dashed ? ";stroke-dasharray:6 4" : ""
             writer.line(left, centre, left + swatchWidth, centre, style: "stroke:\(entry.color);stroke-width:2.5\(dash)")
             marker?.draw(left + swatchWidth / 2, centre, radius: fontSize * 0.26, style: "fill:\(entry.color)", into: &writer)
