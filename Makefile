@@ -9,7 +9,7 @@ SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex font
 BROWSER_PACKAGES := chromium poppler-utils fonts-noto-cjk
 SWIFT ?= swift
 
-.PHONY: book test check bench deps browser-deps browser-check pdf clean
+.PHONY: book test check bench deps browser-deps browser-check pdf serve-check clean
 
 book: deps
 	$(SWIFT) build -c release --product book
@@ -44,6 +44,11 @@ browser-check: deps browser-deps
 pdf: deps browser-deps
 	$(SWIFT) build -c release --product book
 	$(SWIFT) run -c release --skip-build book pdf --output book.pdf
+
+# `book serve`'s page script in headless Chromium: running banner and failure overlay.
+serve-check: deps browser-deps
+	$(SWIFT) build -c release --product book
+	python3 Tests/Browser/check_serve.py .build/release/book screenshots
 
 clean:
 	$(SWIFT) run -c release book clean

@@ -8,6 +8,7 @@
 //   BookRuntime   what chapter programs import besides the engine (show, Table, expect, ...)
 //   CCmarkGFM     system library: Debian's cmark-gfm and its GFM extensions
 //   BookKit       the pipeline: Parsing -> Execution -> Cache -> Weaving -> Rendering -> Writing
+//   BookServe     `book serve`: watch the chapters, rebuild what changed, serve the output folder live
 //   book          the command-line tool
 //   bench         the engine's benchmark workloads
 import PackageDescription
@@ -35,6 +36,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        // `book serve`'s HTTP server: small, on plain sockets and Swift concurrency, no SwiftNIO
+        // (Hummingbird would bring SwiftNIO, minutes of a newcomer's first build; see README).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .target(
@@ -63,10 +67,16 @@ let package = Package(
             ],
             resources: [.copy("Rendering/Assets/Site")]
         ),
+        .target(
+            name: "BookServe",
+            dependencies: ["BookKit", "BookWire", .product(name: "FlyingFox", package: "FlyingFox")],
+            resources: [.copy("Assets")]
+        ),
         .executableTarget(
             name: "book",
             dependencies: [
                 "BookKit",
+                "BookServe",
                 // Not imported: chapter programs compiled by `book` import BookRuntime and link its
                 // objects (and the engine's and Plotting's) from the folder `book` runs from, so
                 // building `book` must build them.
@@ -87,6 +97,12 @@ let package = Package(
             // BookRuntime and `book`: end-to-end tests compile chapters against the runtime's
             // objects and run the `book` binary itself (the orphan test kills it).
             dependencies: ["BookKit", "BookRuntime", "book"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "BookServeTests",
+            // `book`: the integration test starts `book serve` itself and talks to it over HTTP.
+            dependencies: ["BookServe", "BookKit", "BookWire", "book"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -202,4 +202,33 @@ final class EditionsEndToEndTests: XCTestCase {
             return String(piece[start.upperBound...].prefix { $0 != "\"" })
         }
     }
+
+    /// `book serve` keeps a `TranslationMemo` between rebuilds: it gives what translating afresh
+    /// gives, and follows a saved catalog and an edited chapter.
+    func testATranslationMemoFollowsCatalogsAndChapters() throws {
+        let built = try book()
+        let root = try FixtureBooks.copy("editions")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let layout = BookLayout(chaptersDirectory: root.appendingPathComponent("chapters"),
+                                outputDirectory: root.appendingPathComponent("output"))
+        let builder = BookBuilder(layout: layout, toolchain: try toolchain())
+        let metadata = try layout.metadata()
+        let memo = TranslationMemo()
+        func chapters(_ translated: BookBuilder.Translated) -> [WovenChapter] { translated.editions.flatMap(\.chapters) }
+
+        let fresh = try builder.translate(built.report.woven, book: metadata)
+        XCTAssertEqual(chapters(try builder.translate(built.report.woven, book: metadata, memo: memo)), chapters(fresh))
+        XCTAssertEqual(chapters(try builder.translate(built.report.woven, book: metadata, memo: memo)), chapters(fresh))
+
+        let catalog = root.appendingPathComponent("chapters/zh/01-descent.po")
+        let text = try String(contentsOf: catalog, encoding: .utf8)
+        try text.replacingOccurrences(of: "msgstr \"梯度下降\"", with: "msgstr \"梯度下降法\"").write(to: catalog, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try builder.translate(built.report.woven, book: metadata, memo: memo).editions[0].chapters[0].title, "梯度下降法")
+
+        var edited = built.report.woven
+        edited[0].title = "Descent"
+        let afterEdit = try builder.translate(edited, book: metadata, memo: memo)
+        XCTAssertEqual(chapters(afterEdit), chapters(try builder.translate(edited, book: metadata)))
+        XCTAssertEqual(afterEdit.states.map(\.missing).reduce(0, +), 1, "the new title is a unit without a translation")
+    }
 }

@@ -108,6 +108,7 @@ final class EndToEndTests: XCTestCase {
         let before = try snapshot(built.layout.outputDirectory)
         let again = try BookBuilder(layout: built.layout, toolchain: try toolchain(), options: .init(jobs: 2)).build()
         XCTAssertEqual(again.executed, [], "nothing changed, nothing runs")
+        XCTAssertEqual(again.renderedPages, [], "nothing changed, no chapter page renders")
         XCTAssertEqual(again.changedFiles, [])
         XCTAssertEqual(try snapshot(built.layout.outputDirectory), before)
         XCTAssertEqual(again.failures, built.report.failures)
@@ -120,6 +121,7 @@ final class EndToEndTests: XCTestCase {
         defer { try? text.write(to: file, atomically: true, encoding: .utf8) }
         let edited = try BookBuilder(layout: built.layout, toolchain: try toolchain(), options: .init(jobs: 2)).build()
         XCTAssertEqual(edited.executed, [])
+        XCTAssertEqual(edited.renderedPages, ["02-trap.html"], "a prose edit renders its own page only")
         XCTAssertEqual(edited.chapters[1].failures, ["chapters/02-trap.md:17: Fatal error: Index out of range"])
 
         // Presentation options change the page, not what the program prints: nothing re-runs.
@@ -130,8 +132,18 @@ final class EndToEndTests: XCTestCase {
         defer { try? claimsText.write(to: claims, atomically: true, encoding: .utf8) }
         let restyled = try BookBuilder(layout: built.layout, toolchain: try toolchain(), options: .init(jobs: 2)).build()
         XCTAssertEqual(restyled.executed, [])
+        XCTAssertEqual(restyled.renderedPages, ["01-claims.html"])
         XCTAssertEqual(restyled.woven.first { $0.slug == "01-claims" }?.cells[2].outputs.last,
                        .figure(svg: "<svg aria-label=\"a &amp; dot\"></svg>", caption: "A red dot", label: "fig-dot", alt: "a & dot"))
+
+        // `output: false` hides what the block printed, on the page only: nothing re-runs.
+        try claimsText.replacingOccurrences(of: "//| caption: \"A dot\"", with: "//| caption: \"A dot\"\n//| output: false")
+            .write(to: claims, atomically: true, encoding: .utf8)
+        let hidden = try BookBuilder(layout: built.layout, toolchain: try toolchain(), options: .init(jobs: 2)).build()
+        XCTAssertEqual(hidden.executed, [])
+        XCTAssertEqual(hidden.woven.first { $0.slug == "01-claims" }?.cells[2].outputs.contains { output in
+            if case .figure = output { return true } else { return false }
+        }, false)
     }
 
     private func snapshot(_ folder: URL) throws -> [String: Data] {

@@ -39,4 +39,12 @@ final class RenderHeadingTests: XCTestCase {
         XCTAssertTrue(page.contains("<h2 id=\"variance-preserving-initialization\">"))
         XCTAssertTrue(page.contains("aria-current=\"page\""))
     }
+
+    func testTheHeadingScanFindsEachCompleteHeadingInOrder() {
+        let html = "<p>a <hr> <head></p><h2>First <em>one</em></h2><h7>no</h7><h3>unclosed<h4>Inner</h4>"
+            + "<h1>Über</h1><p>é</p><h6>Last</h6><h5>cut"
+        let found = HeadingAnchors.headings(in: html)
+        XCTAssertEqual(found.map(\.level), [2, 4, 1, 6])
+        XCTAssertEqual(found.map(\.inner), ["First <em>one</em>", "Inner", "Über", "Last"])
+    }
 }

@@ -116,7 +116,7 @@ final class RunnerTests: XCTestCase {
     }
 
     /// Running, and not a zombie waiting for a parent that will never reap it.
-    private static func isAlive(_ pid: Int32) -> Bool {
+    static func isAlive(_ pid: Int32) -> Bool {
         guard kill(pid, 0) == 0 else { return false }
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.lastIndex(of: ")") else { return false }

@@ -20,7 +20,7 @@ public struct ChapterCache: Sendable {
         var result: ExecutionResult
     }
 
-    public enum Lookup: Equatable {
+    public enum Lookup: Equatable, Sendable {
         case hit(ExecutionResult)
         /// No entry, or the entry is for other inputs.
         case stale
@@ -29,11 +29,15 @@ public struct ChapterCache: Sendable {
     public func lookup(slug: String, key: String) -> Lookup {
         guard let data = try? Data(contentsOf: entryURL(slug)),
               let entry = try? JSONDecoder().decode(Entry.self, from: data),
-              entry.key == key else { return .stale }
-        for file in entry.result.dataFiles {
-            if ContentHash.file(ChapterExecutor.dataFile(file.path, bookRoot: bookRoot)) ?? "missing" != file.sha256 { return .stale }
-        }
+              entry.key == key, dataFilesUnchanged(entry.result) else { return .stale }
         return .hit(entry.result)
+    }
+
+    /// Whether every data file `result` read still has the bytes it had then.
+    public func dataFilesUnchanged(_ result: ExecutionResult) -> Bool {
+        result.dataFiles.allSatisfy { file in
+            ContentHash.file(ChapterExecutor.dataFile(file.path, bookRoot: bookRoot)) ?? "missing" == file.sha256
+        }
     }
 
     public func store(_ result: ExecutionResult, slug: String, key: String) throws {

@@ -86,7 +86,7 @@ public struct BuildInputs: Sendable, Equatable {
     }
 
     /// Path, size and modification time.
-    private static func fileStamp(_ path: String) -> String {
+    static func fileStamp(_ path: String) -> String {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1

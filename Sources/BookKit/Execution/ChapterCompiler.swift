@@ -19,7 +19,9 @@ struct ChapterCompiler {
 
     /// Writes the program to `workDirectory/main.swift` and compiles it. Diagnostics in the
     /// chapter file get the columns the author wrote (the generator's wrappers removed).
-    func compile(_ program: ProgramGenerator.Program, sourcePath: String, workDirectory: URL, mode: Mode) throws -> Result {
+    /// Throws `RunCancelled` when `cancellation` stopped the compiler.
+    func compile(_ program: ProgramGenerator.Program, sourcePath: String, workDirectory: URL, mode: Mode,
+                 cancellation: RunCancellation? = nil) throws -> Result {
         let moduleName = Self.moduleName(for: sourcePath)
         try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
         let sourceFile = workDirectory.appendingPathComponent("main.swift")
@@ -36,7 +38,9 @@ struct ChapterCompiler {
             arguments += toolchain.objectFiles()
         }
         let deadline = Date().addingTimeInterval(600)
-        let run = try ProgramRunner.run(toolchain.swiftc, arguments: arguments, shouldStop: { Date() > deadline })
+        let run = try ProgramRunner.run(toolchain.swiftc, arguments: arguments,
+                                        shouldStop: { Date() > deadline || cancellation?.isCancelled == true })
+        if run.stopped, cancellation?.isCancelled == true { throw RunCancelled() }
         let succeeded = run.exitStatus == 0 && !run.stopped
         var diagnostics = CompilerDiagnostic.parse(run.output).map { diagnostic in
             guard diagnostic.file == sourcePath else { return diagnostic }

@@ -10,14 +10,21 @@ public struct ChapterExecutor: Sendable {
     public var workDirectory: URL
     /// Worker threads the engine may use in this chapter's program (`NEURALBOOK_THREADS`).
     public var engineThreads: Int
+    /// Set from outside to stop the compiler or the program early (`book serve`); `execute`
+    /// then throws `RunCancelled`.
+    public var cancellation: RunCancellation?
 
-    public init(toolchain: Toolchain, bookRoot: URL, workDirectory: URL, engineThreads: Int = 2) {
+    public init(toolchain: Toolchain, bookRoot: URL, workDirectory: URL, engineThreads: Int = 2,
+                cancellation: RunCancellation? = nil) {
         self.toolchain = toolchain
         self.bookRoot = bookRoot
         self.workDirectory = workDirectory
         self.engineThreads = max(1, engineThreads)
+        self.cancellation = cancellation
     }
 
+    /// Throws `RunCancelled` when `cancellation` stopped it, else only for what keeps the chapter
+    /// from running at all (a folder that cannot be written, a program that cannot start).
     public func execute(_ chapter: ParsedChapter, onEvent: (ChapterEvent) -> Void = { _ in }) throws -> ExecutionResult {
         var result = ExecutionResult()
         for block in chapter.blocks {
@@ -29,6 +36,7 @@ public struct ChapterExecutor: Sendable {
             try runMain(chapter, selection: selection, into: &result, onEvent: onEvent)
         }
         for block in chapter.runnableBlocks where block.options.error {
+            if cancellation?.isCancelled == true { throw RunCancelled() }
             onEvent(.probing(block: block.index))
             try probe(chapter, target: block, into: &result)
         }
@@ -37,7 +45,9 @@ public struct ChapterExecutor: Sendable {
     }
 
     private var compiler: ChapterCompiler { ChapterCompiler(toolchain: toolchain) }
-    private var settings: ProgramRun.Settings { ProgramRun.Settings(bookRoot: bookRoot, engineThreads: engineThreads) }
+    private var settings: ProgramRun.Settings {
+        ProgramRun.Settings(bookRoot: bookRoot, engineThreads: engineThreads, cancellation: cancellation)
+    }
 
     /// Compiles the selection in `folder` and runs it; nil (with the compiler's verdict) when it
     /// did not compile.
@@ -46,7 +56,7 @@ public struct ChapterExecutor: Sendable {
         let program = ProgramGenerator.program(for: chapter, selection: selection)
         let folder = workDirectory.appendingPathComponent(folder)
         let compiled = try compiler.compile(program, sourcePath: chapter.sourcePath, workDirectory: folder,
-                                            mode: .executable(optimize: chapter.frontMatter.optimize))
+                                            mode: .executable(optimize: chapter.frontMatter.optimize), cancellation: cancellation)
         guard compiled.succeeded, let executable = compiled.executable else { return (compiled, nil) }
         let run = try ProgramRun.execute(executable, chapter: chapter, blocks: selection.blocks, settings: settings,
                                          crashReportFile: folder.appendingPathComponent("crash.json"), onEvent: onEvent)

@@ -27,6 +27,8 @@ struct ProgramRun {
         var bookRoot: URL
         /// Engine worker threads (`NEURALBOOK_THREADS`), so parallel chapters do not oversubscribe the cores.
         var engineThreads: Int
+        /// Stops the program from outside (`book serve`); `execute` then throws `RunCancelled`.
+        var cancellation: RunCancellation? = nil
     }
 
     /// - Parameters:
@@ -69,6 +71,7 @@ struct ProgramRun {
                 }
             },
             shouldStop: {
+                if settings.cancellation?.isCancelled == true { return true }
                 // One deadline: the earlier of the block's own and the chapter's; the one that
                 // fires is recorded here, where it is known.
                 let now = Date()
@@ -80,6 +83,7 @@ struct ProgramRun {
                 return firedLimit != nil
             })
         collector.finish()
+        if result.stopped, firedLimit == nil, settings.cancellation?.isCancelled == true { throw RunCancelled() }
 
         let running = collector.currentBlock
         if result.stopped, let firedLimit {

@@ -1,10 +1,11 @@
 // The woven document: what the weaving stage hands to the rendering stage. Plain values only, so
 // rendering tests need no compiler and no chapter program. A cell's outputs, claims, diagnostics
 // and status are Codable: the execution stage produces them and the cache stores them as they
-// are (`ExecutionResult`), so each kind of output is defined once.
+// are (`ExecutionResult`), so each kind of output is defined once. The woven chapter is Codable
+// too: its encoding is the fingerprint a rendered page is remembered by (`PageCache`).
 
 /// A chapter after its blocks ran: prose and cells in reading order, with everything they produced.
-public struct WovenChapter: Sendable, Equatable {
+public struct WovenChapter: Sendable, Equatable, Codable {
     /// Path as the user wrote it relative to the book root, e.g. `chapters/05-initialization.md`.
     public var sourcePath: String
     /// File name without extension, e.g. `05-initialization`; the page is `slug + ".html"`.
@@ -52,7 +53,7 @@ public struct WovenChapter: Sendable, Equatable {
     }
 }
 
-public enum WovenItem: Sendable, Equatable {
+public enum WovenItem: Sendable, Equatable, Codable {
     /// Raw Markdown of a prose run starting at `line` (1-based) of the source file. Every inline
     /// `{swift}` span has been replaced by the token `InlineValue.token(id)`; the renderer swaps the
     /// token for the escaped value text after Markdown rendering.
@@ -63,7 +64,7 @@ public enum WovenItem: Sendable, Equatable {
     case divClose(line: Int)
 }
 
-public struct InlineValue: Sendable, Equatable {
+public struct InlineValue: Sendable, Equatable, Codable {
     public var id: Int
     public var expression: String
     public var line: Int
@@ -83,7 +84,7 @@ public struct InlineValue: Sendable, Equatable {
     public static func token(_ id: Int) -> String { "NBINLINEVALUE\(id)X" }
 }
 
-public struct WovenCell: Sendable, Equatable {
+public struct WovenCell: Sendable, Equatable, Codable {
     /// 1-based position among the chapter's fenced code blocks.
     public var index: Int
     /// Fence info string's first word: "swift" runs, anything else is only shown.

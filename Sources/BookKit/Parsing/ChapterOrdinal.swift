@@ -36,3 +36,23 @@ public enum ChapterOrdinal: Sendable, Equatable, Hashable {
         self = .appendix(first)
     }
 }
+
+/// Encoded as its label, "5" or "A" (a woven chapter's encoding is its page's fingerprint).
+extension ChapterOrdinal: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let label = try container.decode(String.self)
+        if let number = Int(label) {
+            self = .chapter(number)
+        } else if label.count == 1, let letter = label.first, letter.isASCII, letter.isUppercase {
+            self = .appendix(letter)
+        } else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a chapter number or appendix letter: \(label)")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(label)
+    }
+}

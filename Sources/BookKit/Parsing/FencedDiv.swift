@@ -6,8 +6,8 @@
 /// Syntax (Pandoc's): a line of at least three colons followed by a class word (`::: exercise`)
 /// or an attribute block (`::: {.exercise #ex-no-relu}`), optionally closed by more colons; a
 /// line of colons alone closes the innermost open div. Lines inside code blocks are code.
-public struct FencedDiv: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+public struct FencedDiv: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
         case exercise, solution
     }
 

@@ -24,6 +24,8 @@ public struct BookLayout: Sendable {
 
     public func chapterFiles() throws -> [URL] { try ChapterFile.chapters(in: chaptersDirectory) }
 
+    public var pageCacheDirectory: URL { cacheDirectory.appendingPathComponent("pages") }
+
     /// `chapters/zh/`: the catalogs of a translation, one per chapter file.
     public func catalogDirectory(_ language: Language) -> URL {
         chaptersDirectory.appendingPathComponent(language.code)
@@ -43,11 +45,20 @@ public struct BookLayout: Sendable {
 
     /// Reads and parses one chapter file.
     public func parse(_ file: URL) throws -> ParsedChapter {
-        let path = sourcePath(of: file)
+        try parse(try contents(of: file), of: file)
+    }
+
+    /// The bytes of a chapter file.
+    public func contents(of file: URL) throws -> Data {
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw BookError(stage: .parse, file: path, line: nil, message: "cannot read the file")
+            throw BookError(stage: .parse, file: sourcePath(of: file), line: nil, message: "cannot read the file")
         }
-        return try ChapterParser().parse(String(decoding: data, as: UTF8.self), sourcePath: path)
+        return data
+    }
+
+    /// Parses chapter file `file` from its bytes, already read.
+    public func parse(_ contents: Data, of file: URL) throws -> ParsedChapter {
+        try ChapterParser().parse(String(decoding: contents, as: UTF8.self), sourcePath: sourcePath(of: file))
     }
 
     /// The book's title and preface from `index.md` (title "NeuralBook" and no preface without it).

@@ -9,6 +9,8 @@ public struct BuildReport: Sendable {
     public var warnings: [BookWarning] = []
     /// Output files whose bytes changed.
     public var changedFiles: [String]
+    /// Chapter pages rendered; the others came from the page cache unchanged.
+    public var renderedPages: [String] = []
     public var woven: [WovenChapter]
     /// Each translation catalog's state (empty for a book without translations).
     public var translations: [TranslationStage.CatalogState] = []

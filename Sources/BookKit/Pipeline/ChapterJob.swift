@@ -1,8 +1,10 @@
 import Foundation
 
-/// One chapter's execution result after stage 2, and whether it came from the cache.
+/// One chapter's execution result after stage 2, the cache key it belongs to, and whether it
+/// came from the cache.
 public struct ChapterOutcome: Sendable {
     public var slug: String
+    public var key: String
     public var result: ExecutionResult
     public var cached: Bool
 }
@@ -24,17 +26,21 @@ struct ChapterJob: Sendable {
                        executor: @escaping @Sendable (_ slug: String, _ engineThreads: Int) -> ChapterExecutor) -> [String: Outcome] {
         var outcomes: [String: Outcome] = [:]
         var stale: [ChapterJob] = []
-        for job in jobs {
-            if !job.force, case .hit(let result) = cache.lookup(slug: job.chapter.slug, key: job.key) {
+        // Lookups decode JSON and hash data files: in parallel too.
+        let lookups = jobs.parallelMap(parallelism: parallelism) { job in
+            job.force ? .stale : cache.lookup(slug: job.chapter.slug, key: job.key)
+        }
+        for (job, lookup) in zip(jobs, lookups) {
+            if case .hit(let result) = lookup {
                 reporter.line(job.position, job.chapter.slug, "cached")
-                outcomes[job.chapter.slug] = Outcome(slug: job.chapter.slug, result: result, cached: true)
+                outcomes[job.chapter.slug] = Outcome(slug: job.chapter.slug, key: job.key, result: result, cached: true)
             } else {
                 stale.append(job)
             }
         }
         let concurrent = max(1, min(parallelism, stale.count))
         let threads = max(1, ProcessInfo.processInfo.activeProcessorCount / concurrent)
-        for outcome in stale.parallelMap(parallelism: concurrent, { job in
+        for case let outcome? in stale.parallelMap(parallelism: concurrent, { job in
             job.execute(cache: cache, reporter: reporter, executor: executor(job.chapter.slug, threads))
         }) {
             outcomes[outcome.slug] = outcome
@@ -42,12 +48,17 @@ struct ChapterJob: Sendable {
         return outcomes
     }
 
-    private func execute(cache: ChapterCache, reporter: ProgressReporter, executor: ChapterExecutor) -> Outcome {
+    /// Compiles and runs the chapter and stores its result; nil when the executor's cancellation
+    /// stopped it (then nothing is stored: a half-run chapter is no result).
+    func execute(cache: ChapterCache, reporter: ProgressReporter, executor: ChapterExecutor) -> Outcome? {
         let slug = chapter.slug
         let start = Date()
         var result: ExecutionResult
         do {
             result = try executor.execute(chapter) { reporter.report(position, slug, $0) }
+        } catch is RunCancelled {
+            reporter.line(position, slug, "cancelled")
+            return nil
         } catch {
             result = ExecutionResult()
             result.chapterErrors = ["\(chapter.sourcePath): could not run the chapter: \(error)"]
@@ -56,6 +67,6 @@ struct ChapterJob: Sendable {
         catch { reporter.line(position, slug, "warning: could not store the cache entry: \(error)") }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
         reporter.line(position, slug, "done \(seconds) s")
-        return Outcome(slug: slug, result: result, cached: false)
+        return Outcome(slug: slug, key: key, result: result, cached: false)
     }
 }

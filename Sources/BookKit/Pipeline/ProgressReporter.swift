@@ -4,18 +4,23 @@ import Foundation
 /// `[3/6] 05-initialization  compiling...`, `... running block 4/12`, `... epoch 7/20`,
 /// `... done 3.2 s`. Chapters run in parallel, so each line names its chapter; training progress
 /// is throttled to a few lines per second per chapter.
+///
+/// `onEvent` sees every event unthrottled, by chapter slug (`book serve` shows them in the page).
 public final class ProgressReporter: @unchecked Sendable {
     private let lock = NSLock()
     private let total: Int
     private let enabled: Bool
+    private let onEvent: (@Sendable (_ slug: String, _ event: ChapterEvent) -> Void)?
     private var lastProgress: [String: Date] = [:]
 
-    public init(total: Int, enabled: Bool = true) {
+    public init(total: Int, enabled: Bool = true, onEvent: (@Sendable (_ slug: String, _ event: ChapterEvent) -> Void)? = nil) {
         self.total = total
         self.enabled = enabled
+        self.onEvent = onEvent
     }
 
     public func report(_ position: Int, _ slug: String, _ event: ChapterEvent) {
+        onEvent?(slug, event)
         let text: String
         switch event {
         case .compiling: text = "compiling..."

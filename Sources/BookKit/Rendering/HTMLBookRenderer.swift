@@ -71,73 +71,120 @@ public struct HTMLBookRenderer: Sendable {
     ///
     /// Throws a `BookError` (stage `.render`) naming the chapter file and line for an unknown
     /// `@fig-`/`@tbl-`/`@eq-`/`@sec-` reference or a duplicate label, and when KaTeX is not installed.
+    ///
+    /// The steps are separate so the pipeline can render page by page and keep pages whose inputs
+    /// did not change (`BookBuilder.render` through `site`, with a `PageCache`): per edition
+    /// `outline`, then `index` and each `chapterPage`, `searchIndex` over the edition's pages;
+    /// `assets` once. A translation's pages take the source pages' heading ids, so the source
+    /// edition comes first.
     public func render(book: BookMetadata, chapters: [WovenChapter], translations: [TranslatedEdition] = []) throws -> [String: [UInt8]] {
-        var files = try KatexAssets(directory: katexDirectory).files()
-        files.merge(try SiteAssets.files(editions: !translations.isEmpty)) { _, site in site }
+        try site(book: book, chapters: chapters, translations: translations) { outline, sourceHeadingIDs in
+            try outline.chapters.indices.map { position in
+                try chapterPage(at: position, outline, sourceHeadingIDs: sourceHeadingIDs[outline.chapters[position].pageName] ?? [])
+            }
+        }
+    }
+
+    /// `render`, with each edition's chapter pages made by `chapterPages` (from the edition's
+    /// outline and the source pages' heading ids by page name, in chapter order), so a caller
+    /// may render them in parallel or take them from a cache (`BookBuilder.render`).
+    func site(book: BookMetadata, chapters: [WovenChapter], translations: [TranslatedEdition],
+              chapterPages: (SiteOutline, [String: [String]]) throws -> [RenderedPage]) throws -> [String: [UInt8]] {
+        var files = try assets(editions: !translations.isEmpty)
         let languages = [Language.source] + translations.map(\.language)
-        var sourceEdition = PageEdition.make(Language.source, in: languages)
-        sourceEdition.strings = strings
-        let source = try renderEdition(book: book, chapters: chapters, edition: sourceEdition)
-        files.merge(source.files) { _, page in page }
-        for translation in translations {
-            let edition = try renderEdition(book: translation.book, chapters: translation.chapters,
-                                            edition: .make(translation.language, in: languages),
-                                            sourceHeadingIDs: source.headingIDs)
-            files.merge(edition.files) { _, page in page }
+        var sourceHeadingIDs: [String: [String]] = [:]
+        let editions = [(language: Language.source, book: book, chapters: chapters)]
+            + translations.map { (language: $0.language, book: $0.book, chapters: $0.chapters) }
+        for edition in editions {
+            let isSource = edition.language == Language.source
+            let outline = try self.outline(book: edition.book, chapters: edition.chapters,
+                                           edition: isSource ? sourceEdition(in: languages) : .make(edition.language, in: languages))
+            let pages = [try index(outline, sourceHeadingIDs: sourceHeadingIDs["index.html"] ?? [])]
+                + (try chapterPages(outline, sourceHeadingIDs))
+            if isSource {
+                for page in pages { sourceHeadingIDs[outline.edition.pageName(of: page.path)] = page.headingIDs }
+            }
+            for page in pages { files[page.path] = page.bytes }
+            files[outline.edition.searchIndexFile] = Self.searchIndex(pages)
         }
         return files
     }
 
-    /// The pages and search index of one edition, and the heading ids of each page (a
-    /// translation takes the source's, so sections have the same id in every edition).
-    private func renderEdition(book: BookMetadata, chapters: [WovenChapter], edition: PageEdition,
-                               sourceHeadingIDs: [String: [String]] = [:]) throws -> (files: [String: [UInt8]], headingIDs: [String: [String]]) {
-        let strings = edition.strings
+    /// The files every book has, whatever its chapters: KaTeX and the site's CSS and scripts
+    /// (with `editions`, also the language switch's).
+    public func assets(editions: Bool = false) throws -> [String: [UInt8]] {
+        var files = try KatexAssets(directory: katexDirectory).files()
+        files.merge(try SiteAssets.files(editions: editions)) { _, site in site }
+        return files
+    }
+
+    /// The source edition in a book published in `languages`, in this renderer's words.
+    func sourceEdition(in languages: [Language]) -> PageEdition {
+        var edition = PageEdition.make(Language.source, in: languages)
+        edition.strings = strings
+        return edition
+    }
+
+    /// What every page of one edition shares, worked out over the whole book before any page is
+    /// rendered: the sidebar, and every chapter's labels (a reference may point forward and into
+    /// another chapter). `edition` nil: the source edition of a book without translations.
+    func outline(book: BookMetadata, chapters: [WovenChapter], edition: PageEdition? = nil) throws -> SiteOutline {
+        let edition = edition ?? sourceEdition(in: [Language.source])
         let layout = PageLayout(bookTitle: book.title, chapters: chapters.map {
             PageLayout.SidebarChapter(ordinal: $0.ordinal, title: $0.title, page: $0.pageName)
         }, edition: edition)
-        var files: [String: [UInt8]] = [:]
-        var headingIDs: [String: [String]] = [:]
-        var search = SearchIndex()
-        // A translation's pages get their last pass; its search entries lose the markers.
-        let finish = { (html: String) -> String in edition.isSource ? html : TranslatedPage.finish(html, edition: edition) }
-        let plain = { (text: String) -> String in edition.isSource ? text : UntranslatedMarkers.strip(text) }
+        return SiteOutline(book: book, chapters: chapters, layout: layout,
+                           labels: try BookLabels(chapters, strings: edition.strings))
+    }
 
-        // Labels first, over the whole book, so a reference may point into another chapter.
-        let labels = try BookLabels(chapters, strings: strings)
-
-        let index = try IndexPage(book: book, chapters: chapters, references: labels.bookReferences,
+    /// The edition's `index.html`: title, preface, the chapters and the appendices.
+    /// - Parameter sourceHeadingIDs: for a translation, the source index page's heading ids.
+    func index(_ outline: SiteOutline, sourceHeadingIDs: [String] = []) throws -> RenderedPage {
+        let book = outline.book, chapters = outline.chapters, edition = outline.edition, strings = edition.strings
+        let index = try IndexPage(book: book, chapters: chapters, references: outline.labels.bookReferences,
                                   pager: Pager(previous: nil, next: chapters.first.map(Self.link(to:)), strings: strings),
-                                  strings: strings, sourceHeadingIDs: sourceHeadingIDs["index.html"] ?? []).render()
-        headingIDs["index.html"] = index.headings.map(\.id)
-        search.addPage(title: plain(book.title), summary: nil, page: "index.html", articleHTML: plain(index.articleHTML))
-        files[edition.folder + "index.html"] = Array(finish(layout.render(PageLayout.Page(
-            title: book.title, currentPage: nil, headings: index.headings,
-            usesMath: index.usesMath, main: index.main))).utf8)
+                                  strings: strings, sourceHeadingIDs: sourceHeadingIDs).render()
+        let html = outline.layout.render(PageLayout.Page(
+            title: book.title, currentPage: nil, headings: index.headings, usesMath: index.usesMath, main: index.main))
+        return RenderedPage(path: edition.folder + "index.html", bytes: Array(edition.finish(html).utf8),
+                            searchEntries: SearchIndex.entries(title: edition.plain(book.title), summary: nil, page: "index.html",
+                                                               articleHTML: edition.plain(index.articleHTML)),
+                            headingIDs: index.headings.map(\.id))
+    }
 
-        for (position, chapter) in chapters.enumerated() {
-            let pager = Pager(
-                previous: position == 0 ? Pager.Link(page: "index.html", label: strings.preface) : Self.link(to: chapters[position - 1]),
-                next: position + 1 < chapters.count ? Self.link(to: chapters[position + 1]) : nil,
-                strings: strings)
-            var page = chapterPage(chapter, at: position, labels: labels, book: book, pager: pager)
-            page.strings = strings
-            page.sourceHeadingIDs = sourceHeadingIDs[chapter.pageName] ?? []
-            let rendered = try page.render()
-            headingIDs[chapter.pageName] = rendered.headings.map(\.id)
-            // The summary as the reader sees it on the index page (its math as text, not TeX).
-            let summary = try chapter.summary.map {
-                HTMLBlocks.text(try ProseHTML(sourcePath: chapter.sourcePath, references: labels.bookReferences,
-                                              pageName: "index.html").renderInline(plain($0), line: 1))
-            }
-            search.addPage(title: plain(Self.label(chapter)), summary: summary, page: chapter.pageName,
-                           articleHTML: plain(rendered.articleHTML))
-            files[edition.folder + chapter.pageName] = Array(finish(layout.render(PageLayout.Page(
-                title: "\(Self.label(chapter)) · \(book.title)", currentPage: chapter.pageName,
-                headings: rendered.headings, usesMath: rendered.usesMath, main: rendered.main))).utf8)
+    /// The page of chapter `position` (an index into the outline's chapters), with its search
+    /// entries. What it reads of the outline is what `SiteOutline.pageContextFingerprint` covers.
+    /// - Parameter sourceHeadingIDs: for a translation, the source page's heading ids.
+    func chapterPage(at position: Int, _ outline: SiteOutline, sourceHeadingIDs: [String] = []) throws -> RenderedPage {
+        let chapters = outline.chapters, chapter = chapters[position], edition = outline.edition, strings = edition.strings
+        let pager = Pager(
+            previous: position == 0 ? Pager.Link(page: "index.html", label: strings.preface) : Self.link(to: chapters[position - 1]),
+            next: position + 1 < chapters.count ? Self.link(to: chapters[position + 1]) : nil,
+            strings: strings)
+        var page = chapterPage(chapter, at: position, labels: outline.labels, book: outline.book, pager: pager)
+        page.strings = strings
+        page.sourceHeadingIDs = sourceHeadingIDs
+        let rendered = try page.render()
+        // The summary as the reader sees it on the index page (its math as text, not TeX).
+        let summary = try chapter.summary.map {
+            HTMLBlocks.text(try ProseHTML(sourcePath: chapter.sourcePath, references: outline.labels.bookReferences,
+                                          pageName: "index.html").renderInline(edition.plain($0), line: 1))
         }
-        files[edition.searchIndexFile] = Array(search.javaScript.utf8)
-        return (files, headingIDs)
+        let html = outline.layout.render(PageLayout.Page(
+            title: "\(Self.label(chapter)) · \(outline.book.title)", currentPage: chapter.pageName,
+            headings: rendered.headings, usesMath: rendered.usesMath, main: rendered.main))
+        return RenderedPage(path: edition.folder + chapter.pageName, bytes: Array(edition.finish(html).utf8),
+                            searchEntries: SearchIndex.entries(title: edition.plain(Self.label(chapter)), summary: summary,
+                                                               page: chapter.pageName, articleHTML: edition.plain(rendered.articleHTML)),
+                            headingIDs: rendered.headings.map(\.id))
+    }
+
+    /// The source edition's search index (a translation's: `PageEdition.searchIndexFile`).
+    public static let searchIndexPath = "assets/search-index.js"
+
+    /// The search index over one edition's `pages`, in their order.
+    static func searchIndex(_ pages: [RenderedPage]) -> [UInt8] {
+        Array(SearchIndex(entries: pages.flatMap(\.searchEntries)).javaScript.utf8)
     }
 
     func chapterPage(_ chapter: WovenChapter, at position: Int, labels: BookLabels, book: BookMetadata, pager: Pager) -> ChapterPage {

@@ -86,21 +86,32 @@ public struct TranslationStage: Sendable {
     }
 
     /// The catalog states of every translation and source file.
-    public func states(_ languages: [Language], book: BookMetadata, chapters: [WovenChapter]) -> [CatalogState] {
-        let sources = [(slug: "index", path: book.sourcePath, units: ChapterUnits.units(of: book))]
-            + chapters.map { (slug: $0.slug, path: $0.sourcePath, units: ChapterUnits.units(of: $0)) }
+    /// - Parameter memo: states of earlier builds in this process (`book serve`): a chapter whose
+    ///   woven text and catalog bytes did not change keeps its state without merging again.
+    public func states(_ languages: [Language], book: BookMetadata, chapters: [WovenChapter],
+                       memo: TranslationMemo? = nil) -> [CatalogState] {
+        let bookUnits = ChapterUnits.units(of: book)
         return languages.flatMap { language in
-            sources.map { state(language, slug: $0.slug, sourcePath: $0.path, units: $0.units) }
+            [state(language, slug: "index", sourcePath: book.sourcePath, units: bookUnits)] + chapters.map { chapter in
+                let contents = FileManager.default.contents(atPath: layout.catalogFile(language, slug: chapter.slug).path)
+                if let known = memo?.state(language, chapter, catalog: contents) { return known }
+                let state = state(language, slug: chapter.slug, sourcePath: chapter.sourcePath,
+                                  units: ChapterUnits.units(of: chapter), contents: contents)
+                memo?.remember(state, language, chapter, catalog: contents)
+                return state
+            }
         }
     }
 
-    func state(_ language: Language, slug: String, sourcePath: String, units: [TranslationUnit]) -> CatalogState {
+    /// One file's state; `contents` are its catalog's bytes, read here when not given.
+    func state(_ language: Language, slug: String, sourcePath: String, units: [TranslationUnit],
+               contents: Data?? = .none) -> CatalogState {
         let file = layout.catalogFile(language, slug: slug)
         let catalogPath = layout.displayPath(file)
         var findings: [TranslationFinding] = []
         var catalog = Catalog()
         var exists = false
-        if let data = FileManager.default.contents(atPath: file.path) {
+        if let data = contents ?? FileManager.default.contents(atPath: file.path) {
             exists = true
             do { catalog = try POFile.parse(String(decoding: data, as: UTF8.self), path: catalogPath) }
             catch {
@@ -150,14 +161,21 @@ public struct TranslationStage: Sendable {
     }
 
     /// The translated editions, one per language of `states`.
-    public func editions(_ states: [CatalogState], book: BookMetadata, chapters: [WovenChapter]) -> [TranslatedEdition] {
+    /// - Parameter memo: as for `states`, with the chapters they translated.
+    public func editions(_ states: [CatalogState], book: BookMetadata, chapters: [WovenChapter],
+                         memo: TranslationMemo? = nil) -> [TranslatedEdition] {
         var languages: [Language] = []
         for state in states where !languages.contains(state.language) { languages.append(state.language) }
         return languages.map { language in
             let bySource = Dictionary(states.filter { $0.language == language }.map { ($0.sourcePath, $0.resolutions) },
                                       uniquingKeysWith: { a, _ in a })
             let translatedBook = WovenTranslator(resolutions: bySource[book.sourcePath] ?? [:]).book(book)
-            let translatedChapters = chapters.map { WovenTranslator(resolutions: bySource[$0.sourcePath] ?? [:]).chapter($0) }
+            let translatedChapters = chapters.map { chapter in
+                if let known = memo?.translated(language, chapter) { return known }
+                let translated = WovenTranslator(resolutions: bySource[chapter.sourcePath] ?? [:]).chapter(chapter)
+                memo?.remember(translated: translated, language, chapter)
+                return translated
+            }
             return TranslatedEdition(language: language, book: translatedBook, chapters: translatedChapters)
         }
     }

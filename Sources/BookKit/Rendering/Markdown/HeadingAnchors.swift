@@ -58,22 +58,28 @@ enum HeadingAnchors {
     }
 
     /// The next complete `<hN>...</hN>` (cmark writes the opening tag bare: no attributes without
-    /// the sourcepos option).
+    /// the sourcepos option). One forward scan over the bytes: looking for each of `<h1>`...`<h6>`
+    /// from here to the end on every call made whole-page work per heading (quadratic on long
+    /// pages), and a `Substring` search compares whole characters.
     private static func nextHeading(in html: Substring) -> (level: Int, inner: String, range: Range<Substring.Index>)? {
-        var rest = html
-        while true {
-            var best: (level: Int, range: Range<Substring.Index>)?
-            for level in 1...6 {
-                if let r = rest.firstRange(of: "<h\(level)>"), best == nil || r.lowerBound < best!.range.lowerBound {
-                    best = (level, r)
-                }
-            }
-            guard let open = best else { return nil }
-            guard let close = rest[open.range.upperBound...].firstRange(of: "</h\(open.level)>") else {
-                rest = rest[open.range.upperBound...]
-                continue
-            }
-            return (open.level, String(rest[open.range.upperBound..<close.lowerBound]), open.range.lowerBound..<close.upperBound)
+        let bytes = html.utf8
+        var position = bytes.startIndex
+        while let open = bytes[position...].firstIndex(of: UInt8(ascii: "<")) {
+            position = bytes.index(after: open)
+            guard let level = openingLevel(bytes, at: open) else { continue }
+            let afterOpen = bytes.index(open, offsetBy: 4)
+            guard let close = bytes[afterOpen...].firstRange(of: "</h\(level)>".utf8) else { continue }
+            return (level, String(html[afterOpen..<close.lowerBound]), open..<close.upperBound)
         }
+        return nil
+    }
+
+    /// N when `<hN>` (N from 1 to 6) starts at `index`.
+    private static func openingLevel(_ bytes: Substring.UTF8View, at index: Substring.Index) -> Int? {
+        guard bytes.distance(from: index, to: bytes.endIndex) >= 4 else { return nil }
+        let h = bytes.index(after: index), digit = bytes.index(after: h), end = bytes.index(after: digit)
+        guard bytes[h] == UInt8(ascii: "h"), bytes[end] == UInt8(ascii: ">"),
+              (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[digit]) else { return nil }
+        return Int(bytes[digit] - UInt8(ascii: "0"))
     }
 }

@@ -173,18 +173,52 @@ private struct ProseScanner {
     /// translation writes it without spaces: `见@fig-loss和@tbl-loss` (Han characters are letters).
     mutating func protectReference() -> Bool {
         if position > 0 && isLabelCharacter(text[position - 1]) { return false }
-        var end = position + 1
-        while end < text.count && isLabelCharacter(text[end]) { end += 1 }
-        while end > position + 1 && (text[end - 1] == "-" || text[end - 1] == "_") { end -= 1 }
-        let label = String(String.UnicodeScalarView(text[(position + 1)..<end]))
-        guard ReferenceTable.isReferenceLabel(label) else { return false }
+        guard let (label, end) = ProtectedProse.referenceLabel(in: text, at: position) else { return false }
         emit(.reference(label: label, line: line), replacing: end - position)
         return true
     }
 
-    /// The one rule for label characters (`HeadingAttributes.isLabelCharacter`).
     func isLabelCharacter(_ c: Unicode.Scalar) -> Bool {
+        ProtectedProse.isLabelCharacter(c)
+    }
+}
+
+extension ProtectedProse {
+    /// ASCII letters, digits, `-` and `_`: the rule headings' `{#label}` use too.
+    static func isLabelCharacter(_ c: Unicode.Scalar) -> Bool {
         HeadingAttributes.isLabelCharacter(Character(c))
+    }
+
+    /// The reference label after the `@` at `sign`, and where it ends: letters, digits, `-` and `_`,
+    /// without a trailing `-` or `_` (punctuation), with a reference prefix (`fig-x`, not `fig-`).
+    static func referenceLabel<Scalars: BidirectionalCollection<Unicode.Scalar>>(
+        in text: Scalars, at sign: Scalars.Index) -> (label: String, end: Scalars.Index)? {
+        let start = text.index(after: sign)
+        var end = start
+        while end < text.endIndex && isLabelCharacter(text[end]) { end = text.index(after: end) }
+        while end > start {
+            let last = text[text.index(before: end)]
+            guard last == "-" || last == "_" else { break }
+            end = text.index(before: end)
+        }
+        var label = ""
+        label.unicodeScalars.append(contentsOf: text[start..<end])
+        return ReferenceTable.isReferenceLabel(label) ? (label, end) : nil
+    }
+
+    /// Every label that an `@` in `text` could refer to, by the rule of `referenceLabel`, but
+    /// anywhere: in code spans and blocks, inside words, in any string of an encoded value. So
+    /// it holds every reference of every prose run in `text` (and perhaps more), which is what
+    /// keying a page by the labels it cites needs (`PageCache`): too many only costs a render.
+    static func mentionedLabels(in text: String) -> Set<String> {
+        var labels: Set<String> = []
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while let at = scalars[index...].firstIndex(of: "@") {
+            if let (label, _) = referenceLabel(in: scalars, at: at) { labels.insert(label) }
+            index = scalars.index(after: at)
+        }
+        return labels
     }
 }
 

@@ -9,7 +9,7 @@ struct PageLayout {
     var edition: PageEdition = .sourceOnly
     private var strings: UIStrings { edition.strings }
 
-    struct SidebarChapter {
+    struct SidebarChapter: Encodable {
         /// Chapter 5 shows "5", appendix A shows "A".
         var ordinal: ChapterOrdinal?
         var title: String

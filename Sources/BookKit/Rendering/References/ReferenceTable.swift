@@ -2,7 +2,7 @@
 /// table or equation, a section, or a whole chapter. Labels of the chapter being rendered win;
 /// otherwise a label of another chapter links there (the first chapter to use a label keeps it).
 struct ReferenceTable {
-    struct Target: Equatable {
+    struct Target: Equatable, Encodable {
         var page: String
         var id: String
         /// What a reference shows: "Figure 5.2", "Equation 5.1", "Section 3.2", "Chapter 4".

@@ -1,9 +1,9 @@
 /// The search index, built at render time and shipped as a script (`window.BOOK_SEARCH = [...]`)
 /// because browsers refuse `fetch()` of a JSON file from `file://`.
 struct SearchIndex {
-    enum Kind: String { case chapter, section, paragraph, figure }
+    enum Kind: String, Codable { case chapter, section, paragraph, figure }
 
-    struct Entry: Equatable {
+    struct Entry: Equatable, Codable {
         var kind: Kind
         /// Where the entry lives: chapter title, or "chapter title › section".
         var title: String
@@ -19,8 +19,13 @@ struct SearchIndex {
     /// keep the index quick to load.
     static let maxTextLength = 400
 
-    mutating func addPage(title: String, summary: String?, page: String, articleHTML: String) {
-        entries.append(Entry(kind: .chapter, title: title, text: summary ?? "", url: page))
+    init(entries: [Entry] = []) {
+        self.entries = entries
+    }
+
+    /// One page's entries: the page itself, then its headings, paragraphs and figure captions.
+    static func entries(title: String, summary: String?, page: String, articleHTML: String) -> [Entry] {
+        var entries = [Entry(kind: .chapter, title: title, text: summary ?? "", url: page)]
         var section = title
         var anchor = page
         for block in HTMLBlocks.scan(articleHTML) {
@@ -35,6 +40,7 @@ struct SearchIndex {
                 entries.append(Entry(kind: .figure, title: section, text: caption, url: "\(page)#\(id)"))
             }
         }
+        return entries
     }
 
     static func cut(_ text: String) -> String {
