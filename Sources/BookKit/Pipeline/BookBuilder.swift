@@ -56,10 +56,6 @@ public struct BookBuilder {
     public func build() throws -> BuildReport {
         let files = try layout.chapterFiles()
         let reporter = self.reporter ?? ProgressReporter(total: files.count, enabled: false)
-        if toolchain.isDebugBuild {
-            // NeuralEngine is optimised even in debug builds (Package.swift); Plotting and BookRuntime are not.
-            reporter.message("warning: \(toolchain.binDirectory.path) is a debug build: chapters link unoptimised plotting and runtime objects; build `book` with -c release for the book CI checks")
-        }
         let inputs = BuildInputs.read(toolchain: toolchain, cacheDirectory: layout.cacheDirectory)
         let parsed = parse(files)
         let outcomes = execute(parsed, inputs: inputs, reporter: reporter)
