@@ -23,10 +23,14 @@ let simdFlags: [SwiftSetting] = []
 // swift-syntax at -Onone) compiles in a third of the CPU time of a release build. What chapter
 // programs link (the engine, Plotting, BookWire, BookRuntime) is optimised whole-module in debug too,
 // so the book runs as fast as from a release build: batch-mode -O (no WMO, no cross-module
-// optimisation) left generic engine code unspecialised, 14-30x slower. `-num-threads` keeps one
-// object file per source, which SwiftPM's index store and `Toolchain.objectFiles()` expect.
+// optimisation) left generic engine code unspecialised: `bench` mlp-train-epoch 15x and cnn-bn-step
+// 40x slower than whole-module (gemm-1024, not generic, the same). `-num-threads` keeps one
+// object file per source, which SwiftPM's index store and `Toolchain.objectFiles()` expect;
+// `-disable-batch-mode` overrides SwiftPM's debug `-enable-batch-mode`, which -wmo would otherwise
+// ignore with a warning per target. BookKit stays unoptimised: -O would cost ~48 s more CPU (one
+// 60 s whole-module job on the critical path) to save ~5 s per full book build.
 let optimizedInDebug: [SwiftSetting] = [
-    .unsafeFlags(["-O", "-wmo", "-num-threads", "2"], .when(configuration: .debug)),
+    .unsafeFlags(["-O", "-wmo", "-num-threads", "2", "-disable-batch-mode"], .when(configuration: .debug)),
 ]
 
 let package = Package(
