@@ -1,8 +1,13 @@
 # NeuralBook: two commands for a newcomer.
-#   make book   installs what is missing, builds the engine and the tool in release mode, builds the book
-#   make test   installs what is missing, runs the test suite
+#   make book   installs what is missing, builds the tool, builds the book
+#   make test   installs what is missing, runs the test suite (on the build `make book` made)
 #   make pdf    installs what is missing (Chromium, poppler-utils), prints the whole book to book.pdf
-# Plain Swift, once the system packages are there: `swift run -c release book build`, `swift test`.
+# Plain Swift, once the system packages are there: `swift run book build`, `swift test`.
+#
+# Both share one debug build (.build/debug): the tool and swift-syntax compile unoptimised, a
+# third of a release build's CPU time, while what chapter programs link (the engine, Plotting,
+# BookWire, BookRuntime) is optimised whole-module in debug too (Package.swift), so chapters run as
+# fast as from a release build. `bench` alone is a release build: a small one (engine, ArgumentParser).
 
 SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex dataset-fashion-mnist
 # fonts-noto-cjk: the Chinese edition's screenshots show Chinese characters, not boxes.
@@ -12,8 +17,8 @@ SWIFT ?= swift
 .PHONY: book test check bench deps browser-deps browser-check pdf serve-check clean
 
 book: deps
-	$(SWIFT) build -c release --product book
-	$(SWIFT) run -c release --skip-build book build
+	$(SWIFT) build --product book
+	$(SWIFT) run --skip-build book build
 
 # The suite is XCTest; Swift Testing is switched off so its empty "0 tests" summary does not
 # follow XCTest's real one.
@@ -21,8 +26,8 @@ test: deps
 	$(SWIFT) test --disable-swift-testing
 
 check: deps
-	$(SWIFT) build -c release --product book
-	$(SWIFT) run -c release --skip-build book check
+	$(SWIFT) build --product book
+	$(SWIFT) run --skip-build book check
 
 bench:
 	$(SWIFT) run -c release bench
@@ -37,13 +42,13 @@ browser-deps:
 
 # The pages at 1280 and 390 px and in print, and `book pdf` (its PDF is written to a scratch folder).
 browser-check: deps browser-deps
-	$(SWIFT) build -c release --product book
-	python3 Tests/Browser/check_pages.py output screenshots --book .build/release/book --chapters chapters
+	$(SWIFT) build --product book
+	python3 Tests/Browser/check_pages.py output screenshots --book .build/debug/book --chapters chapters
 
 # The whole book as one PDF (not committed: see .gitignore). `book pdf --expand-code` unfolds folded code.
 pdf: deps browser-deps
-	$(SWIFT) build -c release --product book
-	$(SWIFT) run -c release --skip-build book pdf --output book.pdf
+	$(SWIFT) build --product book
+	$(SWIFT) run --skip-build book pdf --output book.pdf
 
 # `book serve`'s page script in headless Chromium: running banner and failure overlay.
 serve-check: deps browser-deps
@@ -51,4 +56,4 @@ serve-check: deps browser-deps
 	python3 Tests/Browser/check_serve.py .build/release/book screenshots
 
 clean:
-	$(SWIFT) run -c release book clean
+	$(SWIFT) run book clean

@@ -20,6 +20,20 @@ let simdFlags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma"
 let simdFlags: [SwiftSetting] = []
 #endif
 
+// One build serves `make book` and `make test`: the debug configuration, whose tool (BookKit and
+// swift-syntax at -Onone) compiles in a third of the CPU time of a release build. What chapter
+// programs link (the engine, Plotting, BookWire, BookRuntime) is optimised whole-module in debug too,
+// so the book runs as fast as from a release build: batch-mode -O (no WMO, no cross-module
+// optimisation) left generic engine code unspecialised: `bench` mlp-train-epoch 15x and cnn-bn-step
+// 40x slower than whole-module (gemm-1024, not generic, the same). `-num-threads` keeps one
+// object file per source, which SwiftPM's index store and `Toolchain.objectFiles()` expect;
+// `-disable-batch-mode` overrides SwiftPM's debug `-enable-batch-mode`, which -wmo would otherwise
+// ignore with a warning per target. BookKit stays unoptimised: -O would cost ~48 s more CPU (one
+// 60 s whole-module job on the critical path) to save ~5 s per full book build.
+let optimizedInDebug: [SwiftSetting] = [
+    .unsafeFlags(["-O", "-wmo", "-num-threads", "2", "-disable-batch-mode"], .when(configuration: .debug)),
+]
+
 let package = Package(
     name: "NeuralBook",
     // The engine's worker pool uses the Synchronization module (Mutex, Atomic): macOS 15.
@@ -43,13 +57,11 @@ let package = Package(
     targets: [
         .target(
             name: "NeuralEngine",
-            // The engine is optimised in debug builds too: its kernels are ~300x slower unoptimised,
-            // which would make the numerical tests (and end-to-end chapter tests) crawl.
-            swiftSettings: simdFlags + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+            swiftSettings: simdFlags + optimizedInDebug
         ),
-        .target(name: "Plotting"),
-        .target(name: "BookWire"),
-        .target(name: "BookRuntime", dependencies: ["NeuralEngine", "Plotting", "BookWire"]),
+        .target(name: "Plotting", swiftSettings: optimizedInDebug),
+        .target(name: "BookWire", swiftSettings: optimizedInDebug),
+        .target(name: "BookRuntime", dependencies: ["NeuralEngine", "Plotting", "BookWire"], swiftSettings: optimizedInDebug),
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",

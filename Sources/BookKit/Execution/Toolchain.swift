@@ -7,7 +7,8 @@ import Foundation
 /// and BookRuntime found under `<bin>/<Target>.build`. So `book` works from any directory, and a
 /// chapter always runs against exactly the engine `book` was built with.
 public struct Toolchain: Sendable {
-    /// The SwiftPM build products folder (`.build/<triple>/release` or `.../debug`).
+    /// The SwiftPM build products folder (`.build/<triple>/debug` or `.../release`). Both serve: the
+    /// linked targets are compiled -O whole-module in either configuration (Package.swift).
     public var binDirectory: URL
     public var swiftc: URL
     /// Targets whose objects a chapter program links.
@@ -23,16 +24,13 @@ public struct Toolchain: Sendable {
         let bin = binDirectory ?? Self.runningExecutableDirectory()
         guard FileManager.default.fileExists(atPath: bin.appendingPathComponent("Modules/BookRuntime.swiftmodule").path) else {
             throw BookError(stage: .compile, file: bin.path, line: nil,
-                            message: "BookRuntime.swiftmodule not found in \(bin.path)/Modules; build with `swift build -c release --product book`")
+                            message: "BookRuntime.swiftmodule not found in \(bin.path)/Modules; build with `swift build --product book`")
         }
         guard let swiftc = findSwiftc() else {
             throw BookError(stage: .compile, file: "swiftc", line: nil, message: "swiftc not found on PATH or next to the Swift toolchain")
         }
         return Toolchain(binDirectory: bin, swiftc: swiftc)
     }
-
-    /// Debug-built engine code runs a few hundred times slower than release-built code.
-    public var isDebugBuild: Bool { binDirectory.standardizedFileURL.lastPathComponent == "debug" }
 
     public var modulesDirectory: URL { binDirectory.appendingPathComponent("Modules") }
 

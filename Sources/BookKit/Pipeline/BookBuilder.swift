@@ -86,7 +86,6 @@ public struct BookBuilder: Sendable {
     public func build() throws -> BuildReport {
         let files = try layout.chapterFiles()
         let reporter = self.reporter ?? ProgressReporter(total: files.count, enabled: false)
-        warnIfDebugBuild(reporter)
         let inputs = BuildInputs.read(toolchain: toolchain, cacheDirectory: layout.cacheDirectory)
         let parsed = parse(files)
         let outcomes = execute(parsed, inputs: inputs, reporter: reporter)
@@ -110,13 +109,6 @@ public struct BookBuilder: Sendable {
         return BuildReport(chapters: woven.summaries, executed: outcomes.values.filter { !$0.cached }.map(\.slug).sorted(),
                            renderFailures: renderFailures, warnings: warnings, changedFiles: changed,
                            renderedPages: site?.renderedPages ?? [], woven: woven.chapters, translations: translations.states)
-    }
-
-    /// Says so when chapters will link a debug build's objects.
-    public func warnIfDebugBuild(_ reporter: ProgressReporter) {
-        guard toolchain.isDebugBuild else { return }
-        // NeuralEngine is optimised even in debug builds (Package.swift); Plotting and BookRuntime are not.
-        reporter.message("warning: \(toolchain.binDirectory.path) is a debug build: chapters link unoptimised plotting and runtime objects; build `book` with -c release for the book CI checks")
     }
 
     /// The page cache of this book on disk; with `force`, its old pages are not trusted.

@@ -105,7 +105,6 @@ public final class PreviewSession: @unchecked Sendable {
     public func start() throws -> Bool {
         try queue.sync {
             let files = try layout.chapterFiles()
-            builder.warnIfDebugBuild(reporter)
             let inputs = readInputs()
             var first = builder
             first.options.cancellation = firstBuild
