@@ -52,8 +52,8 @@ pdf: deps browser-deps
 
 # `book serve`'s page script in headless Chromium: running banner and failure overlay.
 serve-check: deps browser-deps
-	$(SWIFT) build -c release --product book
-	python3 Tests/Browser/check_serve.py .build/release/book screenshots
+	$(SWIFT) build --product book
+	python3 Tests/Browser/check_serve.py .build/debug/book screenshots
 
 clean:
 	$(SWIFT) run book clean
