@@ -61,9 +61,20 @@ final class EditionsEndToEndTests: XCTestCase {
         XCTAssertTrue(english.contains("<a class=\"xref\" href=\"#sec-update\">Section 1.1</a> gives the rule."), english)
         // The same numbers in both editions: the inline values are the run's.
         let values = english.components(separatedBy: "<span class=\"inline-value").dropFirst().map { "<span class=\"inline-value" + $0.prefix { $0 != "/" } }
-        XCTAssertEqual(values.count, 2)
+        XCTAssertEqual(values.count, 4)
         XCTAssertTrue(values.first?.hasSuffix(">5<") == true, "\(values)")
-        for value in values { XCTAssertTrue(chinese.contains(value), value) }
+        let numbers = values.filter { $0.hasPrefix("<span class=\"inline-value num\"") }
+        XCTAssertEqual(numbers.count, 3, "\(values)")
+        for value in numbers { XCTAssertTrue(chinese.contains(value), value) }
+        // The words a value chose are translated through the catalog, in the value's place.
+        XCTAssertTrue(english.contains("the loss <span class=\"inline-value\" title=\"\(Self.wordsTitle)\">fell every time</span>."), english)
+        XCTAssertTrue(chinese.contains("损失<span class=\"inline-value\" title=\"\(Self.wordsTitle)\">每一步都在下降</span>。"), chinese)
+        XCTAssertFalse(chinese.contains(">fell every time<"))
+        let catalog = try XCTUnwrap(states.last?.merged)
+        XCTAssertEqual(catalog.activeEntries.filter { $0.context == "inline value" }.map(\.id), ["fell every time"],
+                       "a unit for the value that is words, none for the numbers")
+        XCTAssertEqual(catalog.activeEntries.first { $0.context == "inline value" }?.extractedComments,
+                       ["inline value: zip(losses, losses.dropFirst()).allSatisfy { $1 < $0 } ? \"fell every time\" : \"rose at least once\""])
         // Sections have the same ids, and each edition links to the other's page.
         XCTAssertEqual(headingIDs(english), headingIDs(chinese))
         XCTAssertTrue(english.contains("href=\"zh/01-descent.html\" hreflang=\"zh-Hans\""))
@@ -115,6 +126,9 @@ final class EditionsEndToEndTests: XCTestCase {
         XCTAssertEqual(catalog.activeEntries.filter { $0.translation.isEmpty }, [])
     }
 
+    /// The title of the inline value whose text is words: its expression.
+    static let wordsTitle = "zip(losses, losses.dropFirst()).allSatisfy { $1 &lt; $0 } ? &quot;fell every time&quot; : &quot;rose at least once&quot;"
+
     /// Units the catalog lacks (a heading with `{#sec-x}`, a paragraph with references) or has
     /// only for an earlier text are shown in English inside their marker, and still get the
     /// section's id and number, the numbered links, and the same ids as the English page.
@@ -159,6 +173,31 @@ final class EditionsEndToEndTests: XCTestCase {
         }
         XCTAssertEqual(headingIDs(english), headingIDs(chinese))
         XCTAssertTrue(headingIDs(chinese).contains("sec-rate"))
+    }
+
+    func testAMissingTranslationOfAValuesWordsShowsTheEnglishMarked() throws {
+        let built = try book()
+        let root = try FixtureBooks.copy("editions")
+        try FileManager.default.copyItem(at: built.root.appendingPathComponent(".book-cache"), to: root.appendingPathComponent(".book-cache"))
+        let layout = BookLayout(chaptersDirectory: root.appendingPathComponent("chapters"), outputDirectory: root.appendingPathComponent("output"))
+        let file = layout.catalogFile(.chinese, slug: "01-descent")
+        var catalog = try POFile.parse(String(contentsOf: file, encoding: .utf8), path: "01-descent.po")
+        let index = try XCTUnwrap(catalog.entries.firstIndex { $0.context == "inline value" && $0.id == "fell every time" })
+        catalog.entries[index].translation = ""
+        try POFile.write(catalog).write(to: file, atomically: true, encoding: .utf8)
+
+        let report = try BookBuilder(layout: layout, toolchain: try toolchain(), options: .init(jobs: 2)).build()
+        XCTAssertEqual(report.executed, [], "a catalog edit re-runs nothing")
+        XCTAssertTrue(report.succeeded, "\(report.failures)")
+        let findings = report.translations.flatMap(\.findings)
+        XCTAssertEqual(findings.map(\.kind), [.missing])
+        XCTAssertEqual(findings.map(\.source), ["chapters/01-descent.md:38"])
+        let page = try String(contentsOf: layout.outputDirectory.appendingPathComponent("zh/01-descent.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("损失 <span class=\"inline-value\" title=\"\(Self.wordsTitle)\"><span class=\"untranslated\" lang=\"en\""
+                                    + " data-untranslated=\"missing\" title=\"\(UIStrings.chinese.untranslatedMissing)\">fell every time</span></span>。"), page)
+        XCTAssertEqual(page.components(separatedBy: "class=\"untranslated\"").count - 1, 1, "only the value is in English")
+        let english = try String(contentsOf: layout.outputDirectory.appendingPathComponent("01-descent.html"), encoding: .utf8)
+        XCTAssertEqual(english, try built.page("01-descent.html"), "the English edition does not depend on the catalogs")
     }
 
     func testWithoutCatalogsTheBookHasOneEdition() throws {

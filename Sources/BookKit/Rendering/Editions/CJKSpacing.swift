@@ -5,7 +5,8 @@
 /// Applied to the rendered page, not to the translations, so translators write naturally and
 /// the rule lives in one place. Code, math, inline values (whose digits are the program's),
 /// preformatted output, SVG charts, scripts and styles are copied untouched; a code span, a
-/// formula or a value counts as a Latin word at its edges, so "为<value>" becomes "为 <value>".
+/// formula or a value counts as a Latin word at its edges, so "为<value>" becomes "为 <value>"
+/// (a value translated into Chinese counts as its edge characters: `valueEdges`).
 /// A space that would fall at the edge of a link or emphasis goes outside it: after closing tags,
 /// before opening ones.
 enum CJKSpacing {
@@ -49,6 +50,21 @@ enum CJKSpacing {
         if isHan(scalar) { return .han }
         if isLatin(scalar) { return .latin }
         return .other
+    }
+
+    /// How an inline value meets the text around it: as a Latin word (a number, or English:
+    /// "为 0.12"), unless it is a translation with Han characters ("在每个种子上", the words of
+    /// `InlineValueText`): then as its first and last visible characters, so it joins Chinese
+    /// text as Chinese does. `content` is the element's content and end tag.
+    static func valueEdges(_ content: [Unicode.Scalar]) -> (first: Kind, last: Kind) {
+        var visible: [Unicode.Scalar] = []
+        var inTag = false
+        for scalar in content {
+            if scalar == "<" { inTag = true } else if scalar == ">" { inTag = false }
+            else if !inTag, !scalar.properties.isWhitespace { visible.append(scalar) }
+        }
+        guard visible.contains(where: isHan), let first = visible.first, let last = visible.last else { return (.latin, .latin) }
+        return (kind(first), kind(last))
     }
 
     /// Elements whose content is copied as it is and that break the line of text.
@@ -171,10 +187,12 @@ private struct Spacer {
             return
         }
         if !closing, CJKSpacing.atomTags.contains(name) || Self.hasAtomClass(tagText) {
-            visible(.latin)
+            let content = takeUntilClosing(name)
+            let edges = Self.hasClass(tagText, "inline-value") ? CJKSpacing.valueEdges(content) : (first: .latin, last: .latin)
+            visible(edges.first)
             output.append(contentsOf: tagText)
-            copyUntilClosing(name)
-            last = .latin
+            output.append(contentsOf: content)
+            last = edges.last
             return
         }
         if CJKSpacing.inline.contains(name) {
@@ -212,6 +230,16 @@ private struct Spacer {
         }
     }
 
+    /// The rest of the element just opened, up to and including its end tag: read, not written.
+    mutating func takeUntilClosing(_ name: String) -> [Unicode.Scalar] {
+        let written = output
+        output = []
+        copyUntilClosing(name)
+        let taken = output
+        output = written
+        return taken
+    }
+
     static func name(of tag: [Unicode.Scalar]) -> (String, closing: Bool) {
         var index = 1
         let closing = index < tag.count && tag[index] == "/"
@@ -225,11 +253,17 @@ private struct Spacer {
     }
 
     static func hasAtomClass(_ tag: [Unicode.Scalar]) -> Bool {
+        classes(of: tag).contains { CJKSpacing.atomClasses.contains($0) }
+    }
+
+    static func hasClass(_ tag: [Unicode.Scalar], _ name: String) -> Bool {
+        classes(of: tag).contains(name)
+    }
+
+    static func classes(of tag: [Unicode.Scalar]) -> [String] {
         var text = ""
         text.unicodeScalars.append(contentsOf: tag)
-        guard let start = text.range(of: "class=\"") else { return false }
-        guard let end = text[start.upperBound...].firstIndex(of: "\"") else { return false }
-        let classes = text[start.upperBound..<end].split(separator: " ")
-        return classes.contains { CJKSpacing.atomClasses.contains(String($0)) }
+        guard let start = text.range(of: "class=\""), let end = text[start.upperBound...].firstIndex(of: "\"") else { return [] }
+        return text[start.upperBound..<end].split(separator: " ").map(String.init)
     }
 }

@@ -6,9 +6,9 @@ public enum UnitResolution: Sendable, Equatable {
 }
 
 /// Turns a woven chapter into its translation: the same cells, outputs, values and claim results
-/// (the program ran once), with every unit's text looked up. A unit without a usable translation
-/// keeps its source text between `UntranslatedMarkers` (or, inside charts and program tables,
-/// with `lang` on its element).
+/// (the program ran once), with every unit's text looked up, the words of inline values too. A
+/// unit without a usable translation keeps its source text between `UntranslatedMarkers` (or,
+/// inside charts and program tables, with `lang` on its element).
 struct WovenTranslator {
     var resolutions: [CatalogKey: UnitResolution]
 
@@ -16,12 +16,18 @@ struct WovenTranslator {
         resolutions[CatalogKey(context: kind.context, id: source)] ?? .untranslated(.missing)
     }
 
-    /// The text to show for a unit that can carry markers (prose, captions, claims, titles).
+    /// The text to show for a unit that can carry markers (prose, captions, claims, titles,
+    /// inline values).
     func text(_ kind: TranslationUnit.Kind, _ source: String) -> String {
-        guard TranslatableText.hasWords(source, markdown: kind.isMarkdown) else { return source }
+        shown(kind, source).text
+    }
+
+    /// The text to show, and whether it is a translation (false: the source text, marked).
+    func shown(_ kind: TranslationUnit.Kind, _ source: String) -> (text: String, isTranslated: Bool) {
+        guard TranslatableText.hasWords(source, markdown: kind.isMarkdown) else { return (source, true) }
         switch resolve(kind, source) {
-        case .translated(let translation): return translation
-        case .untranslated(let reason): return UntranslatedMarkers.wrap(source, reason)
+        case .translated(let translation): return (translation, true)
+        case .untranslated(let reason): return (UntranslatedMarkers.wrap(source, reason), false)
         }
     }
 
@@ -39,7 +45,8 @@ struct WovenTranslator {
         translated.items = chapter.items.map { item in
             switch item {
             case .prose(let markdown, let line, let values):
-                return .prose(markdown: prose(markdown, line: line, values: values), line: line, inlineValues: values)
+                let translated = prose(markdown, line: line, values: values)
+                return .prose(markdown: translated.markdown, line: line, inlineValues: translated.values)
             case .cell(let cell):
                 return .cell(self.cell(cell))
             case .divOpen, .divClose:
@@ -52,14 +59,29 @@ struct WovenTranslator {
     func book(_ book: BookMetadata) -> BookMetadata {
         var translated = book
         translated.title = text(.title, book.title)
-        translated.prefaceMarkdown = prose(book.prefaceMarkdown, line: book.prefaceLine, values: [])
+        translated.prefaceMarkdown = prose(book.prefaceMarkdown, line: book.prefaceLine, values: []).markdown
         return translated
     }
 
-    func prose(_ markdown: String, line: Int, values: [InlineValue]) -> String {
+    /// A prose run with its units translated, and its inline values with the words they produced
+    /// translated (`InlineValueText`). A value inside a unit shown in the source language stays
+    /// as it is: the unit's marker already covers it.
+    func prose(_ markdown: String, line: Int, values: [InlineValue]) -> (markdown: String, values: [InlineValue]) {
         let units = ProseUnits.extract(markdown: markdown, firstLine: line, inlineValues: values)
-        guard !units.isEmpty else { return markdown }
-        return ProseUnits.substitute(markdown: markdown, units: units, replacements: units.map { text($0.unit.kind, $0.unit.text) })
+        var coveredByMarker: Set<Int> = []
+        let replacements = units.map { unit -> String in
+            let shown = shown(unit.unit.kind, unit.unit.text)
+            if !shown.isTranslated { coveredByMarker.formUnion(unit.inlineValues.map(\.id)) }
+            return shown.text
+        }
+        let translatedValues = values.map { value -> InlineValue in
+            guard let source = value.text, !coveredByMarker.contains(value.id) else { return value }
+            var translated = value
+            translated.text = text(.inlineValue, source)
+            return translated
+        }
+        guard !units.isEmpty else { return (markdown, translatedValues) }
+        return (ProseUnits.substitute(markdown: markdown, units: units, replacements: replacements), translatedValues)
     }
 
     func cell(_ cell: WovenCell) -> WovenCell {

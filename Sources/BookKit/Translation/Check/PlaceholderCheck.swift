@@ -4,7 +4,8 @@
 ///   one would drop a measured number from the page): an error;
 /// - every reference (`@fig-x`, `@tbl-x`, ...), which the page turns into a numbered link: an error;
 /// - the math, which is not translated (`$...$`, `$$...$$`): a warning when it differs;
-/// - link targets (`[text](target)`): a warning when they differ.
+/// - link targets (`[text](target)`): a warning when they differ;
+/// - the numbers in the words of an inline value (`InlineValueText`): a warning when they differ.
 ///
 /// An erroneous translation is not used (the page shows the source text) and fails the build.
 enum PlaceholderCheck {
@@ -14,7 +15,6 @@ enum PlaceholderCheck {
     }
 
     static func problems(source: String, translation: String, kind: TranslationUnit.Kind) -> [Problem] {
-        guard kind.isMarkdown else { return [] }
         var problems: [Problem] = []
         func compare(_ what: String, _ a: [String], _ b: [String], error: Bool, show: (String) -> String) {
             for item in difference(a, b) {
@@ -24,6 +24,10 @@ enum PlaceholderCheck {
                 problems.append(Problem(isError: error, message: "the translation has \(what) the source does not have: \(show(item))"))
             }
         }
+        if kind == .inlineValue {
+            compare("the number", numbers(in: source), numbers(in: translation), error: false) { $0 }
+        }
+        guard kind.isMarkdown else { return problems }
         compare("the inline value", InlinePlaceholders.expressions(in: source), InlinePlaceholders.expressions(in: translation),
                 error: true, show: InlinePlaceholders.span)
         let sourceSpans = ProtectedProse(markdown: source, firstLine: 1).spans
@@ -32,6 +36,16 @@ enum PlaceholderCheck {
         compare("the formula", math(sourceSpans), math(translatedSpans), error: false) { "$\($0)$" }
         compare("the link target", linkTargets(source), linkTargets(translation), error: false) { "(\($0))" }
         return problems
+    }
+
+    /// The numbers of a text ("4", "0.93"): an inline value's words carry the run's counts ("on 4
+    /// of the 5 seeds"). Losing one is a warning, not an error: a translator may spell a small
+    /// count in words.
+    static func numbers(in text: String) -> [String] {
+        text.split { !($0.isASCII && ($0.isNumber || $0 == ".")) }.compactMap { run in
+            guard let first = run.firstIndex(where: \.isNumber), let last = run.lastIndex(where: \.isNumber) else { return nil }
+            return String(run[first...last])
+        }
     }
 
     /// Items of `a` not matched one for one in `b`, in `a`'s order.

@@ -28,18 +28,18 @@ enum CatalogMerge {
     static func merge(_ catalog: Catalog, units: [TranslationUnit], sourcePath: String,
                       header: CatalogEntry) -> (Catalog, Summary) {
         var summary = Summary()
-        // The units' entries in source order, references and kinds gathered per key.
+        // The units' entries in source order, references and comments (kinds) gathered per key.
         var order: [CatalogKey] = []
-        var gathered: [CatalogKey: (references: [String], kinds: [String], line: Int)] = [:]
+        var gathered: [CatalogKey: (references: [String], comments: [String], line: Int)] = [:]
         for unit in units {
             let reference = "\(sourcePath):\(unit.line)"
             if var known = gathered[unit.key] {
                 if !known.references.contains(reference) { known.references.append(reference) }
-                if !known.kinds.contains(unit.kind.rawValue) { known.kinds.append(unit.kind.rawValue) }
+                if !known.comments.contains(unit.comment) { known.comments.append(unit.comment) }
                 gathered[unit.key] = known
             } else {
                 order.append(unit.key)
-                gathered[unit.key] = ([reference], [unit.kind.rawValue], unit.line)
+                gathered[unit.key] = ([reference], [unit.comment], unit.line)
             }
         }
 
@@ -96,7 +96,7 @@ enum CatalogMerge {
             if result[key] == nil { summary.added += 1 }
             let info = gathered[key]!
             entry.references = info.references
-            entry.extractedComments = info.kinds
+            entry.extractedComments = info.comments
             entry.isObsolete = false
             if !entry.isFuzzy {         // a current translation needs no previous text
                 entry.previousContext = nil

@@ -1,5 +1,6 @@
 /// Every translatable unit of a woven chapter, in reading order: its title and summary, its
-/// prose (`ProseUnits`), and the text its program output (captions, claims, chart text, table
+/// prose (`ProseUnits`) and the words its inline values produced (`InlineValueText`), and the
+/// text its program output (captions, claims, chart text, table
 /// headers and text cells). The woven chapter is the one source for both extraction and
 /// translation, so what a catalog lists is exactly what a translated page looks up.
 enum ChapterUnits {
@@ -15,7 +16,8 @@ enum ChapterUnits {
         for item in chapter.items {
             switch item {
             case .prose(let markdown, let line, let values):
-                units += ProseUnits.extract(markdown: markdown, firstLine: line, inlineValues: values, container: divs.last).map(\.unit)
+                let prose = ProseUnits.extract(markdown: markdown, firstLine: line, inlineValues: values, container: divs.last)
+                units += InlineValueText.units(of: prose, values: values)
             case .cell(let cell):
                 units += self.units(of: cell)
             case .divOpen(let div):

@@ -10,6 +10,8 @@ public struct TranslationUnit: Sendable, Equatable {
         case caption, claim
         case chartText = "chart text", chartDescription = "chart description"
         case tableHeader = "table header", tableText = "table text"
+        /// The words an inline value produced (`InlineValueText`).
+        case inlineValue = "inline value"
 
         /// The catalog context: none for the text of the chapter file (so equal text is translated
         /// once), the kind of output for text a chapter program wrote.
@@ -21,6 +23,7 @@ public struct TranslationUnit: Sendable, Equatable {
             case .chartText: return "chart"
             case .chartDescription: return "chart description"
             case .tableHeader, .tableText: return "table"
+            case .inlineValue: return "inline value"
             }
         }
 
@@ -38,14 +41,22 @@ public struct TranslationUnit: Sendable, Equatable {
     public var text: String
     /// Line of the chapter file where the unit is.
     public var line: Int
+    /// Where the text comes from, when its kind alone does not tell a translator (the
+    /// expression of an inline value).
+    public var origin: String?
 
-    public init(kind: Kind, text: String, line: Int) {
+    public init(kind: Kind, text: String, line: Int, origin: String? = nil) {
         self.kind = kind
         self.text = text
         self.line = line
+        self.origin = origin
     }
 
     public var key: CatalogKey { CatalogKey(context: kind.context, id: text) }
+
+    /// The catalog's extracted comment (`#.`): the kind, and the origin if there is one
+    /// (`inline value: allSeeds ? "on every seed" : ...`).
+    var comment: String { origin.map { "\(kind.rawValue): \($0)" } ?? kind.rawValue }
 }
 
 /// Which texts are worth a catalog entry: those with words in them. Tick labels, numbers,
