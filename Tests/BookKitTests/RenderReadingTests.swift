@@ -105,6 +105,17 @@ final class RenderReadingTests: XCTestCase {
         XCTAssertTrue(try page(chapter).contains("<span class=\"code-fold-text\">Show code: Figure 2.1</span>"))
     }
 
+    func testFoldSummaryFromACommentResolvesItsReferences() throws {
+        let figure = WovenCell(index: 1, language: "swift", code: "show(chart)", line: 3,
+                               outputs: [.figure(svg: "<svg></svg>", caption: "Loss", label: "fig-loss", alt: "loss")])
+        let checks = WovenCell(index: 2, language: "swift", code: "// Checks on @fig-loss, seed by seed.\nexpect(true)", line: 7, codeFold: true)
+        let chapter = WovenChapter(sourcePath: "chapters/02-f.md", slug: "02-f", number: 2, title: "F", summary: nil,
+                                   items: [.prose(markdown: "See @fig-loss.", line: 1, inlineValues: []), .cell(figure), .cell(checks)])
+        let html = try page(chapter)
+        XCTAssertTrue(html.contains("<span class=\"code-fold-text\">Checks on <a class=\"xref\" href=\"#fig-loss\">Figure 2.1</a>, seed by seed.</span>"), html)
+        XCTAssertFalse(html.contains("code-fold-text\">Checks on @fig-loss"))
+    }
+
     func testCodeLinesCarryTheirIndentAndACopyButton() throws {
         let code = "func f() {\n    let x = [1,\n             2]\n\n    return\n}"
         XCTAssertEqual(CodeLines.html(HTMLEscaping.text(code)),

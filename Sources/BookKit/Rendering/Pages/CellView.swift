@@ -49,14 +49,16 @@ struct CellView {
                  .code(.cls(cell.language.isEmpty ? "" : "language-\(cell.language)"), .raw(CodeLines.html(code)))))
     }
 
-    /// What a folded block says about itself: its caption, else its first comment line, else
-    /// the figure or table it draws, else "Show code".
+    /// What a folded block says about itself: its caption, else its first comment line (both
+    /// with their references resolved), else the figure or table it draws, else "Show code".
     func foldSummary(_ cell: WovenCell) throws -> String {
         if let caption = cell.caption {
             return try prose.renderInline(caption, line: cell.line)
         }
         if let comment = Self.firstComment(cell.code) {
-            return HTMLEscaping.text(comment)
+            // Through the prose renderer, as a caption is: "Checks on @tbl-cost" names its table
+            // ("Table 2.1") and links to it instead of showing the label.
+            return try prose.renderInline(comment, line: cell.line)
         }
         if let float = outputs.floats.filter({ $0.key.cell == cell.index }).min(by: { $0.key.output < $1.key.output })?.value {
             return HTMLEscaping.text(strings.showCode(for: float.title))
