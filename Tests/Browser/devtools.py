@@ -150,8 +150,11 @@ class Tab:
         """Loads `url`, waits for its load event and fonts; returns the console errors and
         exceptions of the load."""
         self.browser.events = [e for e in self.browser.events if e.get("sessionId") != self.session]
-        self.call("Page.navigate", {"url": url})
-        self.browser.wait_event("Page.loadEventFired", self.session, timeout)
+        result = self.call("Page.navigate", {"url": url})
+        # A URL that differs from the open page's only by its fragment is a same-document
+        # navigation: no new document, so no load event (Page.navigate then returns no loaderId).
+        if "loaderId" in result:
+            self.browser.wait_event("Page.loadEventFired", self.session, timeout)
         self.evaluate("document.fonts.ready.then(() => true)", timeout)
         return self.errors()
 
