@@ -6,6 +6,7 @@
 //   Plotting      SVG charts and HTML tables: values in, deterministic text out, no I/O
 //   BookWire      the records a chapter program writes and `book` reads (one definition of the format)
 //   BookRuntime   what chapter programs import besides the engine (show, Table, expect, ...)
+//   Checksum      SHA-256 for the cache's content addresses (optimised in debug builds too)
 //   CCmarkGFM     system library: Debian's cmark-gfm and its GFM extensions
 //   BookKit       the pipeline: Parsing -> Execution -> Cache -> Weaving -> Rendering -> Writing
 //   BookServe     `book serve`: watch the chapters, rebuild what changed, serve the output folder live
@@ -61,6 +62,7 @@ let package = Package(
         ),
         .target(name: "Plotting", swiftSettings: optimizedInDebug),
         .target(name: "BookWire", swiftSettings: optimizedInDebug),
+        .target(name: "Checksum", swiftSettings: optimizedInDebug),
         .target(name: "BookRuntime", dependencies: ["NeuralEngine", "Plotting", "BookWire"], swiftSettings: optimizedInDebug),
         .systemLibrary(
             name: "CCmarkGFM",
@@ -72,6 +74,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "BookWire",
+                "Checksum",
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
@@ -108,7 +111,7 @@ let package = Package(
             name: "BookKitTests",
             // BookRuntime and `book`: end-to-end tests compile chapters against the runtime's
             // objects and run the `book` binary itself (the orphan test kills it).
-            dependencies: ["BookKit", "BookRuntime", "book"],
+            dependencies: ["BookKit", "BookRuntime", "Checksum", "book"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 @testable import BookKit
+import Checksum
 import Foundation
 import XCTest
 

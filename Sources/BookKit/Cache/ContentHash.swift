@@ -1,3 +1,4 @@
+import Checksum
 import Foundation
 
 /// SHA-256 digests as lowercase hex, the currency of the cache and the manifest.

@@ -1,3 +1,4 @@
+import BookWire
 import SwiftIDEUtils
 import SwiftParser
 import SwiftSyntax
@@ -9,6 +10,23 @@ enum SwiftHighlighter {
     /// Escaped HTML for `source`, each classified range wrapped in `<span class="tok-...">`; a
     /// range that spans lines (a block comment, a multi-line string) gets one span per line.
     static func html(_ source: String) -> String {
+        if let known = memo.withLock({ $0[source] }) { return known }
+        let html = highlight(source)
+        memo.withLock { known in
+            if known.count >= memoCapacity { known.removeAll() }
+            known[source] = html
+        }
+        return html
+    }
+
+    /// Highlighted blocks by source text, for the life of the process. Parsing and classifying is
+    /// most of a page's rendering time in a debug build; every edition renders the same blocks,
+    /// and `book serve` re-renders a page for a prose edit whose code has not changed.
+    private static let memo = Locked<[String: String]>([:])
+    /// A book's blocks fit many times over; past it (a long `book serve` session) start afresh.
+    private static let memoCapacity = 4096
+
+    private static func highlight(_ source: String) -> String {
         let tree = Parser.parse(source: source)
         let bytes = Array(source.utf8)
         var out = ""

@@ -3,7 +3,10 @@
 /// Written here rather than taken from swift-crypto: that package builds all of BoringSSL for this
 /// one function, 144 s of compiler CPU in a release build (2026-11-30), a fifth of a cold
 /// `make book` (610 s for everything else). Checked against the NIST test vectors (`CacheTests`).
-struct SHA256 {
+///
+/// A target of its own so that it is compiled optimised in debug builds too (Package.swift): at
+/// -Onone it was 70 % of a no-op `book build` (hashing the data files and the page-cache keys).
+public struct SHA256 {
     /// First 32 bits of the fractional parts of the cube roots of the first 64 primes (4.2.2).
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -24,9 +27,9 @@ struct SHA256 {
     /// The message schedule, kept to spare an allocation per block.
     private var w = [UInt32](repeating: 0, count: 64)
 
-    init() { pending.reserveCapacity(64) }
+    public init() { pending.reserveCapacity(64) }
 
-    mutating func update(_ bytes: [UInt8]) {
+    public mutating func update(_ bytes: [UInt8]) {
         byteCount &+= UInt64(bytes.count)
         var start = 0
         if !pending.isEmpty {
@@ -46,7 +49,7 @@ struct SHA256 {
 
     /// The 32-byte digest. Padding (5.1.1): a 1 bit, zeros to 56 mod 64 bytes, the length in bits
     /// as a 64-bit big-endian number.
-    func finalize() -> [UInt8] {
+    public func finalize() -> [UInt8] {
         var copy = self
         let bitLength = byteCount &* 8
         var tail = pending + [0x80]
