@@ -24,8 +24,10 @@ enum ConvKernel {
     /// y[N, O, outH, outW] = W · im2col(x) + b per image. Also returns the column matrices of all
     /// images (image n at offset n·K·L) when `keepColumns` is set and they fit the memory cap: the
     /// weight gradient needs exactly them, and keeping them saves a second im2col.
+    /// `narrowDepth: false` forces the GEMM route for every depth (tests compare the two bit for bit).
     static func forward<T: KernelScalar>(_ x: [T], _ w: [T], bias: [T]?, batch: Int, outChannels: Int,
-                                         _ g: Im2Col.Geometry, keepColumns: Bool) -> (y: [T], columns: [T]?) {
+                                         _ g: Im2Col.Geometry, keepColumns: Bool,
+                                         narrowDepth: Bool = true) -> (y: [T], columns: [T]?) {
         let L = g.columnCount, O = outChannels, K = g.columnRows
         let keep = keepColumns && batch * K * L <= maxSavedColumnElements
         // Every element of both is written below (im2col fills its matrix; y is set before GEMM adds).
@@ -37,12 +39,8 @@ enum ConvKernel {
                         for n in images {
                             let cols = keep ? sv.baseAddress! + n * K * L : scratch
                             T.im2col(xs.baseAddress! + n * g.imageCount, g, into: cols, ld: L)
-                            let out = y + n * O * L
-                            if let bias {
-                                for o in 0..<O { (out + o * L).initialize(repeating: bias[o], count: L) }
-                            }
-                            T.gemm(transA: false, transB: false, m: O, n: L, k: K, alpha: 1, a: ws.baseAddress!, lda: K,
-                                   b: cols, ldb: L, beta: bias == nil ? 0 : 1, c: out, ldc: L)
+                            T.convolutionProduct(weight: ws.baseAddress!, columns: cols, bias: bias, outChannels: O,
+                                                 depth: K, count: L, into: y + n * O * L, narrowDepth: narrowDepth)
                         }
                     }
                 }
@@ -125,6 +123,16 @@ enum ConvKernel {
             db = sums.map { T($0) }
         }
         return (needInput ? dx : nil, dw, db)
+    }
+
+    /// `out[O, L] = W[O, K] · cols[K, L] + b` through GEMM: the bias is stored first, then added to (beta 1).
+    static func gemmProduct<T: KernelScalar>(weight: UnsafePointer<T>, columns: UnsafePointer<T>, bias: [T]?,
+                                             outChannels O: Int, depth K: Int, count L: Int, into out: UnsafeMutablePointer<T>) {
+        if let bias {
+            for o in 0..<O { (out + o * L).initialize(repeating: bias[o], count: L) }
+        }
+        T.gemm(transA: false, transB: false, m: O, n: L, k: K, alpha: 1, a: weight, lda: K,
+               b: columns, ldb: L, beta: bias == nil ? 0 : 1, c: out, ldc: L)
     }
 
     /// Runs `body` with `count` uninitialised scratch elements (at least one is allocated, so the

@@ -7,6 +7,11 @@ protocol KernelScalar: TensorScalar {
                      c: UnsafeMutablePointer<Self>, ldc: Int)
     static func im2col(_ image: UnsafePointer<Self>, _ g: Im2Col.Geometry, into: UnsafeMutablePointer<Self>, ld: Int)
     static func col2im(_ columns: UnsafePointer<Self>, _ g: Im2Col.Geometry, ld: Int, addingInto: UnsafeMutablePointer<Self>)
+    /// A convolution's per-image product `out[O, L] = W[O, K] · cols[K, L] + b` (see `ConvKernel`);
+    /// Float takes `ConvNarrowDepth` for shallow K when `narrowDepth` allows it (same bits as GEMM).
+    static func convolutionProduct(weight: UnsafePointer<Self>, columns: UnsafePointer<Self>, bias: [Self]?,
+                                   outChannels: Int, depth: Int, count: Int, into: UnsafeMutablePointer<Self>,
+                                   narrowDepth: Bool)
 }
 
 extension Float: KernelScalar {
@@ -27,7 +32,33 @@ extension Float: KernelScalar {
     }
 }
 
+extension Float {
+    @inline(__always)
+    static func convolutionProduct(weight: UnsafePointer<Float>, columns: UnsafePointer<Float>, bias: [Float]?,
+                                   outChannels: Int, depth: Int, count: Int, into: UnsafeMutablePointer<Float>,
+                                   narrowDepth: Bool) {
+        if narrowDepth && depth <= ConvNarrowDepth.maxDepth {
+            bias.withUnsafeBufferPointerOrNil { b in
+                ConvNarrowDepth.forward(weight: weight, columns: columns, bias: b, outChannels: outChannels,
+                                        depth: depth, count: count, into: into)
+            }
+        } else {
+            ConvKernel.gemmProduct(weight: weight, columns: columns, bias: bias, outChannels: outChannels,
+                                   depth: depth, count: count, into: into)
+        }
+    }
+}
+
 extension Double: KernelScalar {
+    /// Double keeps the GEMM route (no narrow-depth kernel: its users are gradient checks, not speed).
+    @inline(__always)
+    static func convolutionProduct(weight: UnsafePointer<Double>, columns: UnsafePointer<Double>, bias: [Double]?,
+                                   outChannels: Int, depth: Int, count: Int, into: UnsafeMutablePointer<Double>,
+                                   narrowDepth: Bool) {
+        ConvKernel.gemmProduct(weight: weight, columns: columns, bias: bias, outChannels: outChannels,
+                               depth: depth, count: count, into: into)
+    }
+
     @inline(__always)
     static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
                      a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int, beta: Double,
@@ -42,5 +73,14 @@ extension Double: KernelScalar {
     @inline(__always)
     static func col2im(_ columns: UnsafePointer<Double>, _ g: Im2Col.Geometry, ld: Int, addingInto: UnsafeMutablePointer<Double>) {
         Im2Col.col2im(columns, g, ldColumns: ld, addingInto: addingInto)
+    }
+}
+
+extension Optional {
+    /// The buffer pointer of an optional array (nil when there is no array).
+    @inline(__always)
+    func withUnsafeBufferPointerOrNil<E, R>(_ body: (UnsafePointer<E>?) -> R) -> R where Wrapped == [E] {
+        guard let array = self else { return body(nil) }
+        return array.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 }
