@@ -5,10 +5,10 @@
 /// writes x̂ and y, ReLU reads y and writes r, pooling reads r and writes the maxima and their indices;
 /// backward, each op reads its saved tensors and writes a full-size gradient. Here, per channel (the
 /// unit of BatchNorm's statistics), every image's row `x[n, c]` is normalized into a row buffer that
-/// stays in L1, rectified and pooled from there; only the (pooled) output and one byte per output
+/// stays in L1 (x̂ only in registers), rectified and pooled from there; only the (pooled) output and one byte per output
 /// (which window element won) are written. Backward rebuilds each row's ∂L/∂z (the gradient at the
-/// normalization's output) from those into a per-channel buffer, recomputes x̂ from x, and writes
-/// ∂L/∂x once.
+/// normalization's output) from those into a per-channel buffer, recomputes x̂ from x in registers
+/// (`RowKernelsStandardized`), and writes ∂L/∂x once.
 ///
 /// Every value is computed by the same expressions, in the same order, as the composite
 /// (`NormalizationKernel` with `RowKernels`, `ReluKernel`'s max(x, 0), `PoolKernel.max`), so the results are the
@@ -51,7 +51,7 @@ enum NormReLUPoolKernel {
                     invStd.withUnsafeMutableBufferPointer { inv in
                         let (x0, w0) = (xp.baseAddress!, wp.baseAddress)
                         Parallel.forEachChunk(l.c, minChunk: statisticsLayout.unitsPerChunk) { channels in
-                            withRowBuffers(T.self, l.plane) { xHat, z in
+                            withRowBuffer(T.self, l.plane) { z in
                                 for ch in channels {
                                     NormalizationKernel.statistics(of: ch, x0, statisticsLayout, eps: eps, computed: fixed == nil,
                                                                    mean: mu.baseAddress!, variance: v.baseAddress!,
@@ -60,8 +60,8 @@ enum NormReLUPoolKernel {
                                     let g = gamma?[ch] ?? 1, b = beta?[ch] ?? 0
                                     for i in 0..<l.n {
                                         let row = i * l.c + ch
-                                        RowKernels.normalize(x0 + row * l.plane, l.plane, mean: m, scale: scale,
-                                                             gamma: g, beta: b, xHat: xHat, y: z)
+                                        RowKernels.normalizeAffine(x0 + row * l.plane, l.plane, mean: m, scale: scale,
+                                                                   gamma: g, beta: b, y: z)
                                         if l.pool {
                                             maxPoolRectified(z, l, into: out + row * l.outPlane, winners: w0! + row * l.outPlane)
                                         } else {
@@ -152,20 +152,19 @@ enum NormReLUPoolKernel {
                     let (g0, x0, o0, w0, d0) = (gp.baseAddress!, xp.baseAddress!, op.baseAddress!, wp.baseAddress, dp.baseAddress)
                     Parallel.forEachChunk(l.c, minChunk: l.normalization.unitsPerChunk) { channels in
                         // ∂L/∂z of every image of the channel (built once, read again by the second
-                        // pass: 400 KiB for 128 images of 28×28, in L2) and one x̂ row.
-                        let buffer = allocateAligned(T.self, count: (l.n + 1) * l.plane + 8)
+                        // pass: 400 KiB for 128 images of 28×28, in L2); x̂ is recomputed from x in registers.
+                        let buffer = allocateAligned(T.self, count: l.n * l.plane + 8)
                         defer { buffer.deallocate() }
-                        let xHat = buffer + l.n * l.plane
                         for ch in channels {
                             let mean = T(f.mean[ch]), scale = T(f.invStd[ch]), gm = gamma?[ch] ?? 1
                             var sumG = 0.0, sumGH = 0.0
                             for i in 0..<l.n {
                                 let row = i * l.c + ch, dz = buffer + i * l.plane
-                                // x̂ = (x − μ)·s as the forward computed it, and ∂L/∂z.
-                                RowKernels.standardize(x0 + row * l.plane, l.plane, mean: mean, scale: scale, into: xHat)
+                                // ∂L/∂z, then its sums against 1 and x̂ = (x − μ)·s as the forward computed it.
                                 gradientAtNormalizedOutput(g0 + row * l.outPlane, o0 + row * l.outPlane,
                                                            l.pool ? w0! + row * l.outPlane : nil, l, into: dz)
-                                let (rowG, rowGH) = RowKernels.sumAndDot(dz, xHat, l.plane)
+                                let (rowG, rowGH) = RowKernels.sumAndDotStandardized(dz, x0 + row * l.plane, l.plane,
+                                                                                     mean: mean, scale: scale)
                                 rs[2 * row] = rowG
                                 rs[2 * row + 1] = rowGH
                                 sumG += Double(gm) * rowG
@@ -174,11 +173,11 @@ enum NormReLUPoolKernel {
                             guard needX else { continue }
                             for i in 0..<l.n {
                                 let row = i * l.c + ch
-                                RowKernels.standardize(x0 + row * l.plane, l.plane, mean: mean, scale: scale, into: xHat)
-                                RowKernels.normalizationGradient(buffer + i * l.plane, xHat: xHat, l.plane, gamma: gm, scale: scale,
-                                                                 meanG: batchStatistics ? T(sumG / m) : 0,
-                                                                 meanGH: batchStatistics ? T(sumGH / m) : 0,
-                                                                 into: d0! + row * l.plane)
+                                RowKernels.normalizationGradientStandardized(buffer + i * l.plane, x: x0 + row * l.plane, l.plane,
+                                                                             mean: mean, gamma: gm, scale: scale,
+                                                                             meanG: batchStatistics ? T(sumG / m) : 0,
+                                                                             meanGH: batchStatistics ? T(sumGH / m) : 0,
+                                                                             into: d0! + row * l.plane)
                             }
                         }
                     }
@@ -224,11 +223,11 @@ enum NormReLUPoolKernel {
         }
     }
 
-    /// Two row buffers of `count` elements for the duration of `body`.
+    /// A row buffer of `count` elements (at least 8) for the duration of `body`.
     @inline(__always)
-    static func withRowBuffers<T>(_: T.Type, _ count: Int, _ body: (UnsafeMutablePointer<T>, UnsafeMutablePointer<T>) -> Void) {
-        let buffer = allocateAligned(T.self, count: 2 * Swift.max(count, 8))
+    static func withRowBuffer<T>(_: T.Type, _ count: Int, _ body: (UnsafeMutablePointer<T>) -> Void) {
+        let buffer = allocateAligned(T.self, count: Swift.max(count, 8))
         defer { buffer.deallocate() }
-        body(buffer, buffer + Swift.max(count, 8))
+        body(buffer)
     }
 }

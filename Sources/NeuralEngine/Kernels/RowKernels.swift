@@ -100,23 +100,6 @@ enum RowKernels {
         }
     }
 
-    /// x̂ = (x − mean)·scale for one row: the x̂ of `normalize`, bit for bit (the fused kernels recompute
-    /// x̂ in the backward pass instead of keeping it).
-    @inline(__always)
-    static func standardize<T: TensorScalar>(_ x: UnsafePointer<T>, _ n: Int, mean: T, scale: T,
-                                             into xHat: UnsafeMutablePointer<T>) {
-        let mv = Lanes<T>(repeating: mean), sv = Lanes<T>(repeating: scale)
-        var j = 0
-        while j + 8 <= n {
-            store((load(x + j) - mv) * sv, xHat + j)
-            j += 8
-        }
-        while j < n {
-            xHat[j] = (x[j] - mean) * scale
-            j += 1
-        }
-    }
-
     /// ∂L/∂x = (γ·g − mean(ĝ) − x̂·mean(ĝ·x̂))·scale for one row (see `NormalizationKernel`).
     @inline(__always)
     static func normalizationGradient<T: TensorScalar>(_ g: UnsafePointer<T>, xHat: UnsafePointer<T>, _ n: Int,
