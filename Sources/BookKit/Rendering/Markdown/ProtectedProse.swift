@@ -189,7 +189,7 @@ extension ProtectedProse {
         HeadingAttributes.isLabelCharacter(Character(c))
     }
 
-    /// The reference label after the `@` at `sign`, and where it ends: letters, digits, `-` and `_`,
+    /// The reference label after the `@` at `sign`, and where it ends: ASCII letters, digits, `-` and `_`,
     /// without a trailing `-` or `_` (punctuation), with a reference prefix (`fig-x`, not `fig-`).
     static func referenceLabel<Scalars: BidirectionalCollection<Unicode.Scalar>>(
         in text: Scalars, at sign: Scalars.Index) -> (label: String, end: Scalars.Index)? {
