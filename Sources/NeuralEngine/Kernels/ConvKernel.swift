@@ -12,11 +12,20 @@
 /// parallel. The weight gradient is summed per fixed chunk of images and the chunk sums are added in
 /// order, so results depend on the batch size only, never on the thread count.
 enum ConvKernel {
-    /// Largest column matrix (all images, in elements: 64 MiB of Float, 128 MiB of Double) the forward
-    /// pass keeps for the weight gradient; larger batches redo im2col in the backward pass instead.
-    /// The matrix lives as long as the recorded graph (only recorded passes keep it: under `noGrad`,
-    /// or when the weight needs no gradient, nothing is kept).
-    static let maxSavedColumnElements = 1 << 24
+    /// Largest total of column matrices (all images) the forward pass keeps for the weight gradient:
+    /// 4 MiB. Keeping them saves a second im2col, but only while they stay in cache; a larger set is
+    /// written to memory and read back, which costs more than redoing im2col per image in the backward
+    /// pass from the input, which is kh·kw times smaller (cnn-fmnist-step's conv2 keeps 29 MB: its
+    /// step ran 0.90× as long when the backward pass redid im2col in L2, alternating runs).
+    /// The matrices live as long as the recorded graph (only recorded passes keep them: under
+    /// `noGrad`, or when the weight needs no gradient, nothing is kept).
+    static let maxSavedColumnBytes = 4 << 20
+
+    /// Row stride of a column matrix: L rounded up to 16 elements, so that every row starts on a cache
+    /// line (64 B for Float, with 64-byte aligned buffers). The products read a 16-column panel of the
+    /// matrix per k step; with L = 196 (a 14×14 output) unpadded rows put half of those 64-byte loads
+    /// across two lines, and a 288-deep panel then no longer fits in L1. The padding columns are never read.
+    static func columnStride(_ L: Int) -> Int { (L + 15) / 16 * 16 }
 
     /// Images per weight-gradient chunk: about 16 chunks, whatever the thread count.
     static func imagesPerChunk(batch: Int) -> Int { Swift.max(1, (batch + 15) / 16) }
@@ -28,19 +37,21 @@ enum ConvKernel {
     static func forward<T: KernelScalar>(_ x: [T], _ w: [T], bias: [T]?, batch: Int, outChannels: Int,
                                          _ g: Im2Col.Geometry, keepColumns: Bool,
                                          narrowDepth: Bool = true) -> (y: [T], columns: [T]?) {
-        let L = g.columnCount, O = outChannels, K = g.columnRows
-        let keep = keepColumns && batch * K * L <= maxSavedColumnElements
-        // Every element of both is written below (im2col fills its matrix; y is set before GEMM adds).
-        var saved: [T] = makeArray(keep ? batch * K * L : 0) { _ in }
+        let L = g.columnCount, O = outChannels, K = g.columnRows, ld = columnStride(L)
+        let keep = keepColumns && batch * K * ld * MemoryLayout<T>.stride <= maxSavedColumnBytes
+        // Every element used is written below (im2col fills its matrix but the padding columns, which
+        // nothing reads; y is set before GEMM adds).
+        var saved: [T] = makeArray(keep ? batch * K * ld : 0) { _ in }
         let y: [T] = makeArray(batch * O * L) { y in
             x.withUnsafeBufferPointer { xs in w.withUnsafeBufferPointer { ws in saved.withUnsafeMutableBufferPointer { sv in
                 Parallel.forEachChunk(batch, minChunk: 1) { images in
-                    withScratch(T.self, count: keep ? 0 : K * L) { scratch in
+                    withScratch(T.self, count: keep ? 0 : K * ld) { scratch in
                         for n in images {
-                            let cols = keep ? sv.baseAddress! + n * K * L : scratch
-                            T.im2col(xs.baseAddress! + n * g.imageCount, g, into: cols, ld: L)
-                            T.convolutionProduct(weight: ws.baseAddress!, columns: cols, bias: bias, outChannels: O,
-                                                 depth: K, count: L, into: y + n * O * L, narrowDepth: narrowDepth)
+                            let cols = keep ? sv.baseAddress! + n * K * ld : scratch
+                            T.im2col(xs.baseAddress! + n * g.imageCount, g, into: cols, ld: ld)
+                            T.convolutionProduct(weight: ws.baseAddress!, columns: cols, columnStride: ld, bias: bias,
+                                                 outChannels: O, depth: K, count: L, into: y + n * O * L,
+                                                 narrowDepth: narrowDepth)
                         }
                     }
                 }
@@ -54,44 +65,51 @@ enum ConvKernel {
     static func backward<T: KernelScalar>(_ x: [T], savedColumns: [T]?, _ w: [T], _ gy: [T], batch: Int, outChannels: Int,
                                           _ g: Im2Col.Geometry, needInput: Bool, needWeight: Bool,
                                           needBias: Bool) -> (dx: [T]?, dw: [T]?, db: [T]?) {
-        let L = g.columnCount, O = outChannels, K = g.columnRows
+        let L = g.columnCount, O = outChannels, K = g.columnRows, ld = columnStride(L)
         let perChunk = imagesPerChunk(batch: batch)
         let chunks = (batch + perChunk - 1) / perChunk
         // dWᵀ [K, O] per chunk of images; every chunk's first GEMM has beta 0.
         var partials: [T] = makeArray(needWeight ? chunks * K * O : 0) { _ in }
         var dx: [T] = makeArray(needInput ? batch * g.imageCount : 0) { _ in }   // zeroed per image below
+        // Σ_l g_n[o, l] per image and channel, taken while g_n is in cache for the products; added
+        // over images in order below.
+        var rowSums = [Double](repeating: 0, count: needBias ? batch * O : 0)
         x.withUnsafeBufferPointer { xs in w.withUnsafeBufferPointer { ws in gy.withUnsafeBufferPointer { gys in
             partials.withUnsafeMutableBufferPointer { ps in dx.withUnsafeMutableBufferPointer { dxs in
+                rowSums.withUnsafeMutableBufferPointer { sums in
                 Parallel.forEachChunk(batch, minChunk: perChunk) { images in
                     let partial = needWeight ? ps.baseAddress! + (images.lowerBound / perChunk) * K * O : nil
                     let recompute = needWeight && savedColumns == nil
-                    withScratch(T.self, count: (recompute ? K * L : 0) + (needInput ? K * L : 0)) { scratch in
+                    withScratch(T.self, count: (recompute ? K * ld : 0) + (needInput ? K * ld : 0)) { scratch in
                         for n in images {
                             let gn = gys.baseAddress! + n * O * L
+                            if needBias {
+                                for o in 0..<O { sums[n * O + o] = RowKernels.sum(gn + o * L, L) }
+                            }
                             if let partial {
                                 func accumulate(_ cols: UnsafePointer<T>) {
-                                    T.gemm(transA: false, transB: true, m: K, n: O, k: L, alpha: 1, a: cols, lda: L,
+                                    T.gemm(transA: false, transB: true, m: K, n: O, k: L, alpha: 1, a: cols, lda: ld,
                                            b: gn, ldb: L, beta: n == images.lowerBound ? 0 : 1, c: partial, ldc: O)
                                 }
                                 if let savedColumns {
-                                    savedColumns.withUnsafeBufferPointer { accumulate($0.baseAddress! + n * K * L) }
+                                    savedColumns.withUnsafeBufferPointer { accumulate($0.baseAddress! + n * K * ld) }
                                 } else {
-                                    T.im2col(xs.baseAddress! + n * g.imageCount, g, into: scratch, ld: L)
+                                    T.im2col(xs.baseAddress! + n * g.imageCount, g, into: scratch, ld: ld)
                                     accumulate(scratch)
                                 }
                             }
                             if needInput {
-                                let cols = scratch + (recompute ? K * L : 0)
+                                let cols = scratch + (recompute ? K * ld : 0)
                                 T.gemm(transA: true, transB: false, m: K, n: L, k: O, alpha: 1, a: ws.baseAddress!, lda: K,
-                                       b: gn, ldb: L, beta: 0, c: cols, ldc: L)
+                                       b: gn, ldb: L, beta: 0, c: cols, ldc: ld)
                                 let image = dxs.baseAddress! + n * g.imageCount
                                 image.initialize(repeating: 0, count: g.imageCount)
-                                T.col2im(cols, g, ld: L, addingInto: image)
+                                T.col2im(cols, g, ld: ld, addingInto: image)
                             }
                         }
                     }
                 }
-            } }
+            } } }
         } } }
         var dw: [T]?
         if needWeight && chunks == 0 {
@@ -113,12 +131,8 @@ enum ConvKernel {
         if needBias {
             // Per channel, a sum over images (in order) of sums over positions, in Double.
             var sums = [Double](repeating: 0, count: O)
-            gy.withUnsafeBufferPointer { gys in
-                for n in 0..<batch {
-                    for o in 0..<O {
-                        sums[o] += RowKernels.sum(gys.baseAddress! + (n * O + o) * L, L)
-                    }
-                }
+            for n in 0..<batch {
+                for o in 0..<O { sums[o] += rowSums[n * O + o] }
             }
             db = sums.map { T($0) }
         }
@@ -126,13 +140,14 @@ enum ConvKernel {
     }
 
     /// `out[O, L] = W[O, K] · cols[K, L] + b` through GEMM: the bias is stored first, then added to (beta 1).
-    static func gemmProduct<T: KernelScalar>(weight: UnsafePointer<T>, columns: UnsafePointer<T>, bias: [T]?,
-                                             outChannels O: Int, depth K: Int, count L: Int, into out: UnsafeMutablePointer<T>) {
+    static func gemmProduct<T: KernelScalar>(weight: UnsafePointer<T>, columns: UnsafePointer<T>, columnStride: Int,
+                                             bias: [T]?, outChannels O: Int, depth K: Int, count L: Int,
+                                             into out: UnsafeMutablePointer<T>) {
         if let bias {
             for o in 0..<O { (out + o * L).initialize(repeating: bias[o], count: L) }
         }
         T.gemm(transA: false, transB: false, m: O, n: L, k: K, alpha: 1, a: weight, lda: K,
-               b: columns, ldb: L, beta: bias == nil ? 0 : 1, c: out, ldc: L)
+               b: columns, ldb: columnStride, beta: bias == nil ? 0 : 1, c: out, ldc: L)
     }
 
     /// Runs `body` with `count` uninitialised scratch elements (at least one is allocated, so the

@@ -20,23 +20,26 @@ enum ConvNarrowDepth {
 
     typealias Vector = SIMD8<Float>
 
-    /// `out[o·L + l] = bias[o] + Σ_p w[o·K + p] · cols[p·L + l]` (no bias: the sum alone) for o < O, l < L.
-    static func forward(weight w: UnsafePointer<Float>, columns cols: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
-                        outChannels O: Int, depth K: Int, count L: Int, into out: UnsafeMutablePointer<Float>) {
+    /// `out[o·L + l] = bias[o] + Σ_p w[o·K + p] · cols[p·ld + l]` (no bias: the sum alone) for o < O, l < L,
+    /// with `ld = columnStride` (default L).
+    static func forward(weight w: UnsafePointer<Float>, columns cols: UnsafePointer<Float>, columnStride: Int? = nil,
+                        bias: UnsafePointer<Float>?, outChannels O: Int, depth K: Int, count L: Int,
+                        into out: UnsafeMutablePointer<Float>) {
+        let ld = columnStride ?? L
         let width = Vector.scalarCount
         var j = 0
         // 16 columns at a time: the column block (K·64 B) stays in L1 while every output row reads it.
         while j + 2 * width <= L {
             var o = 0
-            while o + 4 <= O { rows4x16(w + o * K, cols + j, L, K, bias.map { $0 + o }, out + o * L + j); o += 4 }
-            while o < O { row1x16(w + o * K, cols + j, L, K, bias?[o], out + o * L + j); o += 1 }
+            while o + 4 <= O { rows4x16(w + o * K, cols + j, ld, L, K, bias.map { $0 + o }, out + o * L + j); o += 4 }
+            while o < O { row1x16(w + o * K, cols + j, ld, L, K, bias?[o], out + o * L + j); o += 1 }
             j += 2 * width
         }
         // The last L mod 16 columns, one at a time with scalar fused multiply-adds (the same per-lane operation).
         for l in j..<L {
             for o in 0..<O {
                 var acc: Float = 0
-                for p in 0..<K { acc = acc.addingProduct(w[o * K + p], cols[p * L + l]) }
+                for p in 0..<K { acc = acc.addingProduct(w[o * K + p], cols[p * ld + l]) }
                 out[o * L + l] = bias.map { $0[o] + acc } ?? acc
             }
         }
@@ -44,12 +47,12 @@ enum ConvNarrowDepth {
 
     /// Four output rows × 16 columns: 8 accumulators, 2 column vectors and a broadcast weight per step.
     @inline(__always)
-    static func rows4x16(_ w: UnsafePointer<Float>, _ cols: UnsafePointer<Float>, _ L: Int, _ K: Int,
+    static func rows4x16(_ w: UnsafePointer<Float>, _ cols: UnsafePointer<Float>, _ ld: Int, _ L: Int, _ K: Int,
                          _ bias: UnsafePointer<Float>?, _ out: UnsafeMutablePointer<Float>) {
         var a00 = Vector(), a01 = Vector(), a10 = Vector(), a11 = Vector()
         var a20 = Vector(), a21 = Vector(), a30 = Vector(), a31 = Vector()
         for p in 0..<K {
-            let (b0, b1) = load2(cols + p * L)
+            let (b0, b1) = load2(cols + p * ld)
             var wv = Vector(repeating: w[p])
             a00 = a00.addingProduct(wv, b0); a01 = a01.addingProduct(wv, b1)
             wv = Vector(repeating: w[K + p])
@@ -67,11 +70,11 @@ enum ConvNarrowDepth {
 
     /// One output row × 16 columns (the rows left when O is not a multiple of 4).
     @inline(__always)
-    static func row1x16(_ w: UnsafePointer<Float>, _ cols: UnsafePointer<Float>, _ L: Int, _ K: Int,
+    static func row1x16(_ w: UnsafePointer<Float>, _ cols: UnsafePointer<Float>, _ ld: Int, _ L: Int, _ K: Int,
                         _ bias: Float?, _ out: UnsafeMutablePointer<Float>) {
         var a0 = Vector(), a1 = Vector()
         for p in 0..<K {
-            let (b0, b1) = load2(cols + p * L)
+            let (b0, b1) = load2(cols + p * ld)
             let wv = Vector(repeating: w[p])
             a0 = a0.addingProduct(wv, b0); a1 = a1.addingProduct(wv, b1)
         }

@@ -7,11 +7,12 @@ protocol KernelScalar: TensorScalar {
                      c: UnsafeMutablePointer<Self>, ldc: Int)
     static func im2col(_ image: UnsafePointer<Self>, _ g: Im2Col.Geometry, into: UnsafeMutablePointer<Self>, ld: Int)
     static func col2im(_ columns: UnsafePointer<Self>, _ g: Im2Col.Geometry, ld: Int, addingInto: UnsafeMutablePointer<Self>)
-    /// A convolution's per-image product `out[O, L] = W[O, K] · cols[K, L] + b` (see `ConvKernel`);
-    /// Float takes `ConvNarrowDepth` for shallow K when `narrowDepth` allows it (same bits as GEMM).
-    static func convolutionProduct(weight: UnsafePointer<Self>, columns: UnsafePointer<Self>, bias: [Self]?,
-                                   outChannels: Int, depth: Int, count: Int, into: UnsafeMutablePointer<Self>,
-                                   narrowDepth: Bool)
+    /// A convolution's per-image product `out[O, L] = W[O, K] · cols[K, L] + b` (see `ConvKernel`; row p
+    /// of cols starts at `columns + p·columnStride`); Float takes `ConvNarrowDepth` for shallow K when
+    /// `narrowDepth` allows it (same bits as GEMM).
+    static func convolutionProduct(weight: UnsafePointer<Self>, columns: UnsafePointer<Self>, columnStride: Int,
+                                   bias: [Self]?, outChannels: Int, depth: Int, count: Int,
+                                   into: UnsafeMutablePointer<Self>, narrowDepth: Bool)
 }
 
 extension Float: KernelScalar {
@@ -34,17 +35,17 @@ extension Float: KernelScalar {
 
 extension Float {
     @inline(__always)
-    static func convolutionProduct(weight: UnsafePointer<Float>, columns: UnsafePointer<Float>, bias: [Float]?,
-                                   outChannels: Int, depth: Int, count: Int, into: UnsafeMutablePointer<Float>,
-                                   narrowDepth: Bool) {
+    static func convolutionProduct(weight: UnsafePointer<Float>, columns: UnsafePointer<Float>, columnStride: Int,
+                                   bias: [Float]?, outChannels: Int, depth: Int, count: Int,
+                                   into: UnsafeMutablePointer<Float>, narrowDepth: Bool) {
         if narrowDepth && depth <= ConvNarrowDepth.maxDepth {
             bias.withUnsafeBufferPointerOrNil { b in
-                ConvNarrowDepth.forward(weight: weight, columns: columns, bias: b, outChannels: outChannels,
-                                        depth: depth, count: count, into: into)
+                ConvNarrowDepth.forward(weight: weight, columns: columns, columnStride: columnStride, bias: b,
+                                        outChannels: outChannels, depth: depth, count: count, into: into)
             }
         } else {
-            ConvKernel.gemmProduct(weight: weight, columns: columns, bias: bias, outChannels: outChannels,
-                                   depth: depth, count: count, into: into)
+            ConvKernel.gemmProduct(weight: weight, columns: columns, columnStride: columnStride, bias: bias,
+                                   outChannels: outChannels, depth: depth, count: count, into: into)
         }
     }
 }
@@ -52,11 +53,11 @@ extension Float {
 extension Double: KernelScalar {
     /// Double keeps the GEMM route (no narrow-depth kernel: its users are gradient checks, not speed).
     @inline(__always)
-    static func convolutionProduct(weight: UnsafePointer<Double>, columns: UnsafePointer<Double>, bias: [Double]?,
-                                   outChannels: Int, depth: Int, count: Int, into: UnsafeMutablePointer<Double>,
-                                   narrowDepth: Bool) {
-        ConvKernel.gemmProduct(weight: weight, columns: columns, bias: bias, outChannels: outChannels,
-                               depth: depth, count: count, into: into)
+    static func convolutionProduct(weight: UnsafePointer<Double>, columns: UnsafePointer<Double>, columnStride: Int,
+                                   bias: [Double]?, outChannels: Int, depth: Int, count: Int,
+                                   into: UnsafeMutablePointer<Double>, narrowDepth: Bool) {
+        ConvKernel.gemmProduct(weight: weight, columns: columns, columnStride: columnStride, bias: bias,
+                               outChannels: outChannels, depth: depth, count: count, into: into)
     }
 
     @inline(__always)
