@@ -51,7 +51,7 @@ enum NormReLUPoolKernel {
                     invStd.withUnsafeMutableBufferPointer { inv in
                         let (x0, w0) = (xp.baseAddress!, wp.baseAddress)
                         Parallel.forEachChunk(l.c, minChunk: statisticsLayout.unitsPerChunk) { channels in
-                            withRowBuffer(T.self, l.plane) { z in
+                            withRowBuffer(T.self, l.plane + rowPadding) { z in
                                 for ch in channels {
                                     NormalizationKernel.statistics(of: ch, x0, statisticsLayout, eps: eps, computed: fixed == nil,
                                                                    mean: mu.baseAddress!, variance: v.baseAddress!,
@@ -84,8 +84,9 @@ enum NormReLUPoolKernel {
     static func rectified<T: TensorScalar>(_ x: T) -> T { x > 0 ? x : 0 }
 
     /// 2×2 / stride 2 windows of relu(z): the first maximum in row-major window order wins, as in
-    /// `PoolKernel.max` over the rectified values. Float rows take a branch-free loop: on random data
-    /// every comparison is a coin toss, and mispredicted branches made this loop four times slower.
+    /// `PoolKernel.max` over the rectified values. Float rows take the branch-free vector loop of
+    /// NormReLUPoolLanes.swift (on random data every comparison is a coin toss: branches made the
+    /// scalar loop four times slower); `z` must then hold `rowPadding` readable elements past its plane.
     @inline(__always)
     static func maxPoolRectified<T: TensorScalar>(_ z: UnsafePointer<T>, _ l: Layout, into out: UnsafeMutablePointer<T>,
                                                   winners: UnsafeMutablePointer<UInt8>) {
@@ -112,32 +113,6 @@ enum NormReLUPoolKernel {
     /// All ones when `condition`, else zero (a compare and a negation, no branch).
     @inline(__always)
     static func mask(_ condition: Bool) -> UInt32 { 0 &- UInt32(condition ? 1 : 0) }
-
-    /// `maxPoolRectified` for Float with selects made of bit operations.
-    @inline(__always)
-    static func maxPoolRectifiedFloat(_ z: UnsafePointer<Float>, _ l: Layout, into out: UnsafeMutablePointer<Float>,
-                                      winners: UnsafeMutablePointer<UInt8>) {
-        @inline(__always) func relu(_ x: Float) -> UInt32 { x.bitPattern & mask(x > 0) }
-        for oy in 0..<l.outH {
-            let top = z + 2 * oy * l.w, bottom = top + l.w
-            let target = out + oy * l.outW, winner = winners + oy * l.outW
-            for ox in 0..<l.outW {
-                var best = relu(top[2 * ox]), index: UInt32 = 0
-                // Rectified values are ≥ +0, so their bit patterns order like the values; a later
-                // candidate wins only when strictly greater (the first maximum wins).
-                @inline(__always) func challenge(_ candidate: UInt32, _ position: UInt32) {
-                    let wins = mask(candidate > best)
-                    best = (candidate & wins) | (best & ~wins)
-                    index = (position & wins) | (index & ~wins)
-                }
-                challenge(relu(top[2 * ox + 1]), 1)
-                challenge(relu(bottom[2 * ox]), 2)
-                challenge(relu(bottom[2 * ox + 1]), 3)
-                target[ox] = Float(bitPattern: best)
-                winner[ox] = UInt8(truncatingIfNeeded: index)
-            }
-        }
-    }
 
     /// ∂L/∂x, ∂L/∂γ, ∂L/∂β from the output gradient `gs` (`[N, C, outH, outW]`), the input x, the
     /// forward's output and winners, and its statistics.
@@ -204,6 +179,12 @@ enum NormReLUPoolKernel {
             for j in 0..<l.plane { dz[j] = output[j] > 0 ? g[j] : 0 }
             return
         }
+        if T.self == Float.self {
+            scatterToWinnersFloat(UnsafeRawPointer(g).assumingMemoryBound(to: Float.self),
+                                  UnsafeRawPointer(output).assumingMemoryBound(to: Float.self), winners, l,
+                                  into: UnsafeMutableRawPointer(dz).assumingMemoryBound(to: Float.self))
+            return
+        }
         dz.update(repeating: 0, count: l.plane)
         for oy in 0..<l.outH {
             for ox in 0..<l.outW {
@@ -211,14 +192,8 @@ enum NormReLUPoolKernel {
                 let winner = Int(winners[o])
                 let target = (2 * oy + winner / 2) * l.w + 2 * ox + winner % 2
                 // 0 + g where the pooled output is > 0 (the composite's scatter adds into zeros, so a
-                // −0 gradient becomes +0 there too), else 0; written unconditionally, Float without a
-                // branch (a coin toss on random data).
-                if T.self == Float.self {
-                    let value = unsafeBitCast(0 + g[o], to: Float.self).bitPattern & mask(output[o] > 0)
-                    dz[target] = unsafeBitCast(Float(bitPattern: value), to: T.self)
-                } else {
-                    dz[target] = output[o] > 0 ? 0 + g[o] : 0
-                }
+                // −0 gradient becomes +0 there too), else 0.
+                dz[target] = output[o] > 0 ? 0 + g[o] : 0
             }
         }
     }

@@ -48,6 +48,12 @@ final class FusedNormalizationTests: XCTestCase {
         // More than 16K elements: channels split over parallel chunks.
         assertFusedMatchesComposite(shape: [8, 16, 12, 14], pool: true)
         assertFusedMatchesComposite(shape: [4, 3, 6, 8], pool: true, training: false)
+        // The vector pooling's edges: cnn-fmnist-step's layers (28 → 14 windows per row: one group of 8
+        // and a short one; 14 → 7: short groups only), 10 windows (w = 20), narrow planes (w < 8, 3 windows),
+        // an odd width with short groups (w = 17) and an odd height.
+        for shape in [[2, 3, 28, 28], [3, 2, 14, 14], [2, 2, 18, 20], [3, 2, 6, 6], [2, 2, 5, 17], [2, 3, 9, 16]] {
+            assertFusedMatchesComposite(shape: shape, pool: true)
+        }
     }
 
     func testBatchNormReLUEqualsCompositeBitForBit() {
