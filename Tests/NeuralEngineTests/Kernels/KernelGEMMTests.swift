@@ -28,6 +28,35 @@ final class KernelGEMMTests: XCTestCase {
         XCTAssertEqual(count, 56)
     }
 
+    /// Within one depth block (k ≤ kc) every element of C is one fused multiply-add chain over p in
+    /// increasing order from +0, merged as `old + acc · alpha` (beta 1) or `acc · alpha` (beta 0),
+    /// whichever register tile computed it: full 6×16 tiles, edge tiles, and the one-vector tiles of
+    /// panels with at most 8 columns. The convolution kernels rely on it (their outputs are the same
+    /// bits whichever route computes them), so this checks it bit for bit against that chain.
+    func testFloatEveryElementIsOneFusedMultiplyAddChain() {
+        var values = KernelTestValues(seed: 31)
+        // (m, n, k): a convolution's 64 × 196 × 288 forward and 288 × 196 × 64 input products, and narrow C.
+        for (m, n, k) in [(64, 196, 288), (288, 196, 64), (7, 4, 33), (13, 8, 5), (6, 12, 17), (5, 25, 9)] {
+            let a = values.doubles(m * k).map { Float($0) }, b = values.doubles(k * n).map { Float($0) }
+            let old = values.doubles(m * n).map { Float($0) }
+            for (path, beta) in [(GEMM.Path.direct, Float(0)), (.direct, 1), (.packed, 1), (.automatic, 0)] {
+                var c = old
+                GEMM.sgemm(transA: false, transB: false, m: m, n: n, k: k, alpha: 1, a: a, lda: k, b: b, ldb: n,
+                           beta: beta, c: &c, ldc: n, path: path)
+                var differing = 0
+                for i in 0..<m {
+                    for j in 0..<n {
+                        var acc: Float = 0
+                        for p in 0..<k { acc = acc.addingProduct(a[i * k + p], b[p * n + j]) }
+                        let expected = beta == 0 ? acc : old[i * n + j] + acc
+                        if c[i * n + j].bitPattern != expected.bitPattern { differing += 1 }
+                    }
+                }
+                XCTAssertEqual(differing, 0, "m=\(m) n=\(n) k=\(k) path \(path) beta \(beta)")
+            }
+        }
+    }
+
     func testFloatAlphaBeta() {
         for (alpha, beta) in [(1.0, 1.0), (0.5, -2.0), (-1.5, 0.0), (0.0, 0.5), (2.0, 1.0)] {
             for path in [Path.publicAPI, .direct, .packed] {
