@@ -8,7 +8,7 @@ protocol KernelScalar: TensorScalar {
     static func im2col(_ image: UnsafePointer<Self>, _ g: Im2Col.Geometry, into: UnsafeMutablePointer<Self>, ld: Int)
     static func col2im(_ columns: UnsafePointer<Self>, _ g: Im2Col.Geometry, ld: Int, addingInto: UnsafeMutablePointer<Self>)
     /// A convolution's per-image product `out[O, L] = W[O, K] · cols[K, L] + b` (see `ConvKernel`; row p
-    /// of cols starts at `columns + p·columnStride`); Float takes `ConvNarrowDepth` for shallow K when
+    /// of cols starts at `columns + p·columnStride`); Float takes `NarrowDepthProduct` for shallow K when
     /// `narrowDepth` allows it (same bits as GEMM).
     static func convolutionProduct(weight: UnsafePointer<Self>, columns: UnsafePointer<Self>, columnStride: Int,
                                    bias: [Self]?, outChannels: Int, depth: Int, count: Int,
@@ -38,9 +38,9 @@ extension Float {
     static func convolutionProduct(weight: UnsafePointer<Float>, columns: UnsafePointer<Float>, columnStride: Int,
                                    bias: [Float]?, outChannels: Int, depth: Int, count: Int,
                                    into: UnsafeMutablePointer<Float>, narrowDepth: Bool) {
-        if narrowDepth && depth <= ConvNarrowDepth.maxDepth {
+        if narrowDepth && depth <= NarrowDepthProduct.maxDepth {
             bias.withUnsafeBufferPointerOrNil { b in
-                ConvNarrowDepth.forward(weight: weight, columns: columns, columnStride: columnStride, bias: b,
+                NarrowDepthProduct.forward(weight: weight, columns: columns, columnStride: columnStride, bias: b,
                                         outChannels: outChannels, depth: depth, count: count, into: into)
             }
         } else {

@@ -1,11 +1,11 @@
 import XCTest
 @testable import NeuralEngine
 
-/// `ConvNarrowDepth` must give exactly GEMM's bits (the book's printed numbers depend on them): every
+/// `NarrowDepthProduct` must give exactly GEMM's bits (the book's printed numbers depend on them): every
 /// element compared with `==` on its bit pattern against bias-then-GEMM through each GEMM path, for
 /// shapes around the 4×16 block (rows and columns left over) and depths up to the limit, and whole
 /// convolutions against the GEMM route with one and two threads.
-final class KernelConvNarrowDepthTests: XCTestCase {
+final class KernelNarrowDepthProductTests: XCTestCase {
     override func tearDown() { Parallel.threadCount = 2 }
 
     /// (O, K, L): the first layer of cnn-fmnist-step, then edges: O mod 4 ≠ 0, L mod 16 ≠ 0, L < 16, K = 1 and 32.
@@ -22,7 +22,7 @@ final class KernelConvNarrowDepthTests: XCTestCase {
                 let b = withBias ? bias : nil
                 var narrow = [Float](repeating: .nan, count: o * l)
                 w.withUnsafeBufferPointer { ws in cols.withUnsafeBufferPointer { cs in b.withUnsafeBufferPointerOrNil { bs in
-                    ConvNarrowDepth.forward(weight: ws.baseAddress!, columns: cs.baseAddress!, bias: bs, outChannels: o,
+                    NarrowDepthProduct.forward(weight: ws.baseAddress!, columns: cs.baseAddress!, bias: bs, outChannels: o,
                                             depth: k, count: l, into: &narrow)
                 } } }
                 for path in [GEMM.Path.automatic, .direct, .packed] {
@@ -32,6 +32,33 @@ final class KernelConvNarrowDepthTests: XCTestCase {
                                beta: withBias ? 1 : 0, c: &reference, ldc: l, path: path)
                     XCTAssertEqual(narrow.map(\.bitPattern), reference.map(\.bitPattern),
                                    "O=\(o) K=\(k) L=\(l) bias=\(withBias) path=\(path)")
+                }
+            }
+        }
+    }
+
+    /// `GEMM.sgemm` routes shallow untransposed products with alpha 1 and beta 0 or 1 here: the same
+    /// bits as the tile paths, with padded leading dimensions, for a product large enough to split
+    /// its rows over threads (one and two threads), and with other alpha/beta left to the tiles.
+    func testShallowGEMMGivesTheTilePathsBitsForAnyThreadCount() {
+        var values = KernelTestValues(seed: 17)
+        // (m, n, k): a first layer's batched im2col product, a short one, a single column, k = 32.
+        for (m, n, k) in [(3000, 40, 9), (7, 23, 3), (50, 1, 1), (9, 17, 32)] {
+            let (lda, ldb, ldc) = (k + 3, n + 5, n + 2)
+            let a = values.doubles(m * lda).map { Float($0) }, b = values.doubles(k * ldb).map { Float($0) }
+            let old = values.doubles(m * ldc).map { Float($0) }
+            for (alpha, beta) in [(Float(1), Float(0)), (1, 1), (0.5, 1)] {
+                var results: [[UInt32]] = []
+                for (path, threads) in [(GEMM.Path.automatic, 1), (.automatic, 2), (.direct, 2), (.packed, 2)] {
+                    Parallel.threadCount = threads
+                    var c = old
+                    GEMM.sgemm(transA: false, transB: false, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
+                               beta: beta, c: &c, ldc: ldc, path: path)
+                    results.append(c.map(\.bitPattern))
+                }
+                for (index, result) in results.enumerated() {
+                    let differing = zip(result, results[0]).filter { $0 != $1 }.count
+                    XCTAssertEqual(differing, 0, "m=\(m) n=\(n) k=\(k) alpha \(alpha) beta \(beta): run \(index)")
                 }
             }
         }
