@@ -133,17 +133,33 @@ enum NormReLUPoolKernel {
                         for ch in channels {
                             let mean = T(f.mean[ch]), scale = T(f.invStd[ch]), gm = gamma?[ch] ?? 1
                             var sumG = 0.0, sumGH = 0.0
+                            @inline(__always) func record(_ i: Int, _ sums: (Double, Double)) {
+                                let row = i * l.c + ch
+                                rs[2 * row] = sums.0
+                                rs[2 * row + 1] = sums.1
+                                sumG += Double(gm) * sums.0
+                                sumGH += Double(gm) * sums.1
+                            }
+                            // ∂L/∂z of each row, then its sums against 1 and x̂ = (x − μ)·s as the forward
+                            // computed it, four rows at a time (`RowKernels.sumsAndDotsStandardized`: x comes
+                            // from memory), recorded in row order.
                             for i in 0..<l.n {
-                                let row = i * l.c + ch, dz = buffer + i * l.plane
-                                // ∂L/∂z, then its sums against 1 and x̂ = (x − μ)·s as the forward computed it.
+                                let row = i * l.c + ch
                                 gradientAtNormalizedOutput(g0 + row * l.outPlane, o0 + row * l.outPlane,
-                                                           l.pool ? w0! + row * l.outPlane : nil, l, into: dz)
-                                let (rowG, rowGH) = RowKernels.sumAndDotStandardized(dz, x0 + row * l.plane, l.plane,
-                                                                                     mean: mean, scale: scale)
-                                rs[2 * row] = rowG
-                                rs[2 * row + 1] = rowGH
-                                sumG += Double(gm) * rowG
-                                sumGH += Double(gm) * rowGH
+                                                           l.pool ? w0! + row * l.outPlane : nil, l, into: buffer + i * l.plane)
+                                guard i % 4 == 3 else { continue }
+                                let first = i - 3
+                                @inline(__always) func dz(_ k: Int) -> UnsafePointer<T> { UnsafePointer(buffer + (first + k) * l.plane) }
+                                @inline(__always) func x(_ k: Int) -> UnsafePointer<T> { x0 + ((first + k) * l.c + ch) * l.plane }
+                                let sums = RowKernels.sumsAndDotsStandardized((dz(0), dz(1), dz(2), dz(3)), (x(0), x(1), x(2), x(3)),
+                                                                              l.plane, mean: mean, scale: scale)
+                                record(first, sums.0); record(first + 1, sums.1)
+                                record(first + 2, sums.2); record(first + 3, sums.3)
+                            }
+                            for i in (l.n - l.n % 4)..<l.n {
+                                let row = i * l.c + ch
+                                record(i, RowKernels.sumAndDotStandardized(buffer + i * l.plane, x0 + row * l.plane, l.plane,
+                                                                           mean: mean, scale: scale))
                             }
                             guard needX else { continue }
                             for i in 0..<l.n {

@@ -54,6 +54,27 @@ enum NormalizationKernel {
             case .groups: return n
             }
         }
+        /// Number of rows of `unit`.
+        @inline(__always) func rowCount(of unit: Int) -> Int {
+            switch grouping {
+            case .perChannel: return n
+            case .groups: return c
+            }
+        }
+        /// Row index (i·C + ch) of the k-th row of `unit` in `forEachRow` order.
+        @inline(__always) func rowIndex(of unit: Int, _ k: Int) -> Int {
+            switch grouping {
+            case .perChannel: return k * c + unit
+            case .groups: return unit * c + k
+            }
+        }
+        /// Statistics set of the k-th row of `unit`.
+        @inline(__always) func set(of unit: Int, _ k: Int) -> Int {
+            switch grouping {
+            case .perChannel: return unit
+            case .groups: return set(unit, k)
+            }
+        }
         /// Calls `body(i, ch)` for the rows of `unit`, in increasing (i, ch) order.
         @inline(__always) func forEachRow(of unit: Int, _ body: (Int, Int) -> Void) {
             switch grouping {
@@ -126,7 +147,17 @@ enum NormalizationKernel {
                                             invStd inv: UnsafeMutablePointer<Double>) {
         if computed {
             let m = Double(l.setSize)
-            l.forEachRow(of: unit) { i, ch in mu[l.set(i, ch)] += RowKernels.sum(x0 + (i * l.c + ch) * l.s, l.s) }
+            // The first pass reads the rows from memory: four at a time (`RowKernels.sums`), added in row order.
+            let rows = l.rowCount(of: unit)
+            @inline(__always) func row(_ k: Int) -> UnsafePointer<T> { x0 + l.rowIndex(of: unit, k) * l.s }
+            var k = 0
+            while k + 4 <= rows {
+                let (s0, s1, s2, s3) = RowKernels.sums((row(k), row(k + 1), row(k + 2), row(k + 3)), l.s)
+                mu[l.set(of: unit, k)] += s0; mu[l.set(of: unit, k + 1)] += s1
+                mu[l.set(of: unit, k + 2)] += s2; mu[l.set(of: unit, k + 3)] += s3
+                k += 4
+            }
+            while k < rows { mu[l.set(of: unit, k)] += RowKernels.sum(row(k), l.s); k += 1 }
             for set in l.sets(of: unit) { mu[set] /= m }
             l.forEachRow(of: unit) { i, ch in
                 let set = l.set(i, ch)

@@ -2,8 +2,9 @@ import XCTest
 @testable import NeuralEngine
 
 /// The row loops that compute x̂ in registers (`RowKernelsStandardized`) against the stored-x̂ loops they
-/// replace (`normalize`, then `sumAndDot` / `normalizationGradient` reading the stored x̂), bit for bit,
-/// for row lengths around the 8-lane vector and the 64-element block (tails, one element, 28×28).
+/// replace (`normalize`, then `sumAndDot` / `normalizationGradient` reading the stored x̂), and the
+/// four-row loops (`RowKernelsInterleaved`) against the one-row loops, bit for bit, for row lengths
+/// around the 8-lane vector and the 64-element block (tails, one element, 28×28).
 final class KernelRowStandardizedTests: XCTestCase {
     static let lengths = [1, 7, 8, 9, 63, 64, 65, 200, 784]
 
@@ -30,6 +31,35 @@ final class KernelRowStandardizedTests: XCTestCase {
             RowKernels.normalizationGradientStandardized(g, x: x, n, mean: mean, gamma: gamma, scale: scale,
                                                          meanG: meanG, meanGH: meanGH, into: &dxFused)
             XCTAssertEqual(dxFused.map(\.bitPattern), dx.map(\.bitPattern), "∂L/∂x, n = \(n)")
+        }
+    }
+
+    func testFourRowLoopsMatchTheOneRowLoops() {
+        var values = KernelTestValues(seed: 23)
+        for n in Self.lengths {
+            let x = (0..<4).map { _ in values.doubles(n).map { Float($0 * 3 + 0.4) } }
+            let g = (0..<4).map { _ in values.doubles(n).map { Float($0 < -0.5 ? 0 : $0) } }
+            let (mean, scale): (Float, Float) = (0.37, 1.9)
+            x[0].withUnsafeBufferPointer { x0 in x[1].withUnsafeBufferPointer { x1 in
+                x[2].withUnsafeBufferPointer { x2 in x[3].withUnsafeBufferPointer { x3 in
+                    g[0].withUnsafeBufferPointer { g0 in g[1].withUnsafeBufferPointer { g1 in
+                        g[2].withUnsafeBufferPointer { g2 in g[3].withUnsafeBufferPointer { g3 in
+                            let xs = (x0.baseAddress!, x1.baseAddress!, x2.baseAddress!, x3.baseAddress!)
+                            let gs = (g0.baseAddress!, g1.baseAddress!, g2.baseAddress!, g3.baseAddress!)
+                            let sums = RowKernels.sums(xs, n)
+                            let one = [xs.0, xs.1, xs.2, xs.3].map { RowKernels.sum($0, n).bitPattern }
+                            XCTAssertEqual([sums.0, sums.1, sums.2, sums.3].map(\.bitPattern), one, "Σ x, n = \(n)")
+                            let both = RowKernels.sumsAndDotsStandardized(gs, xs, n, mean: mean, scale: scale)
+                            let four = [both.0, both.1, both.2, both.3].flatMap { [$0.0.bitPattern, $0.1.bitPattern] }
+                            let single = zip([gs.0, gs.1, gs.2, gs.3], [xs.0, xs.1, xs.2, xs.3]).flatMap { g, x in
+                                let r = RowKernels.sumAndDotStandardized(g, x, n, mean: mean, scale: scale)
+                                return [r.0.bitPattern, r.1.bitPattern]
+                            }
+                            XCTAssertEqual(four, single, "Σ g and Σ g·x̂, n = \(n)")
+                        } }
+                    } }
+                } }
+            } }
         }
     }
 }
