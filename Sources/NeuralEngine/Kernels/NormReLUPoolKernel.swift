@@ -162,13 +162,22 @@ enum NormReLUPoolKernel {
                                                                            mean: mean, scale: scale))
                             }
                             guard needX else { continue }
-                            for i in 0..<l.n {
-                                let row = i * l.c + ch
-                                RowKernels.normalizationGradientStandardized(buffer + i * l.plane, x: x0 + row * l.plane, l.plane,
-                                                                             mean: mean, gamma: gm, scale: scale,
-                                                                             meanG: batchStatistics ? T(sumG / m) : 0,
-                                                                             meanGH: batchStatistics ? T(sumGH / m) : 0,
-                                                                             into: d0! + row * l.plane)
+                            let meanG = batchStatistics ? T(sumG / m) : 0, meanGH = batchStatistics ? T(sumGH / m) : 0
+                            @inline(__always) func dz(_ i: Int) -> UnsafePointer<T> { UnsafePointer(buffer + i * l.plane) }
+                            @inline(__always) func x(_ i: Int) -> UnsafePointer<T> { x0 + (i * l.c + ch) * l.plane }
+                            @inline(__always) func dx(_ i: Int) -> UnsafeMutablePointer<T> { d0! + (i * l.c + ch) * l.plane }
+                            var i = 0
+                            while i + 4 <= l.n {
+                                RowKernels.normalizationGradientsStandardized(
+                                    (dz(i), dz(i + 1), dz(i + 2), dz(i + 3)), x: (x(i), x(i + 1), x(i + 2), x(i + 3)), l.plane,
+                                    mean: mean, gamma: gm, scale: scale, meanG: meanG, meanGH: meanGH,
+                                    into: (dx(i), dx(i + 1), dx(i + 2), dx(i + 3)))
+                                i += 4
+                            }
+                            while i < l.n {
+                                RowKernels.normalizationGradientStandardized(dz(i), x: x(i), l.plane, mean: mean, gamma: gm, scale: scale,
+                                                                             meanG: meanG, meanGH: meanGH, into: dx(i))
+                                i += 1
                             }
                         }
                     }

@@ -1,5 +1,5 @@
-/// Four rows at once: `sum` and `sumAndDotStandardized` over four rows in one loop, for the passes
-/// that read a BatchNorm channel from memory. A channel's rows lie a whole image apart (100 KB for
+/// Four rows at once: `sum`, `sumAndDotStandardized` and `normalizationGradientStandardized` over four
+/// rows in one loop, for the passes that read a BatchNorm channel from memory. A channel's rows lie a whole image apart (100 KB for
 /// 32 maps of 28×28), so each row is a new stream the hardware prefetcher must pick up again; one
 /// row at a time, the loop waited on those loads (half the samples of the fused forward pass sat
 /// on the load of `sum`). Four independent streams keep four times as many loads in flight.
@@ -62,5 +62,33 @@ extension RowKernels {
             j += 1
         }
         return ((sum.0, dot.0), (sum.1, dot.1), (sum.2, dot.2), (sum.3, dot.3))
+    }
+
+    /// `normalizationGradientStandardized` for four rows (elementwise: the same value for every element).
+    @inline(__always)
+    static func normalizationGradientsStandardized<T: TensorScalar>(_ g: Rows4<T>, x: Rows4<T>, _ n: Int, mean: T, gamma: T,
+                                                                    scale: T, meanG: T, meanGH: T,
+                                                                    into out: (UnsafeMutablePointer<T>, UnsafeMutablePointer<T>,
+                                                                               UnsafeMutablePointer<T>, UnsafeMutablePointer<T>)) {
+        let mv = Lanes<T>(repeating: mean)
+        let gv = Lanes<T>(repeating: gamma), sv = Lanes<T>(repeating: scale)
+        let mg = Lanes<T>(repeating: meanG), mgh = Lanes<T>(repeating: meanGH)
+        @inline(__always) func gradient(_ g: UnsafePointer<T>, _ x: UnsafePointer<T>, _ j: Int) -> Lanes<T> {
+            let h = (load(x + j) - mv) * sv
+            return (gv * load(g + j) - mg - h * mgh) * sv
+        }
+        var j = 0
+        while j + 8 <= n {
+            store(gradient(g.0, x.0, j), out.0 + j); store(gradient(g.1, x.1, j), out.1 + j)
+            store(gradient(g.2, x.2, j), out.2 + j); store(gradient(g.3, x.3, j), out.3 + j)
+            j += 8
+        }
+        @inline(__always) func tail(_ g: UnsafePointer<T>, _ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>) {
+            normalizationGradientStandardized(g + j, x: x + j, n - j, mean: mean, gamma: gamma, scale: scale,
+                                              meanG: meanG, meanGH: meanGH, into: out + j)
+        }
+        if j < n {
+            tail(g.0, x.0, out.0); tail(g.1, x.1, out.1); tail(g.2, x.2, out.2); tail(g.3, x.3, out.3)
+        }
     }
 }

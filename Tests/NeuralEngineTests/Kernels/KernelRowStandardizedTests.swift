@@ -56,6 +56,18 @@ final class KernelRowStandardizedTests: XCTestCase {
                                 return [r.0.bitPattern, r.1.bitPattern]
                             }
                             XCTAssertEqual(four, single, "Σ g and Σ g·x̂, n = \(n)")
+                            let outputs = (0..<8).map { _ in UnsafeMutablePointer<Float>.allocate(capacity: n) }
+                            defer { outputs.forEach { $0.deallocate() } }
+                            let (meanG, meanGH): (Float, Float) = (0.11, -0.07)
+                            RowKernels.normalizationGradientsStandardized(gs, x: xs, n, mean: mean, gamma: 1.3, scale: scale,
+                                                                          meanG: meanG, meanGH: meanGH,
+                                                                          into: (outputs[0], outputs[1], outputs[2], outputs[3]))
+                            for (k, (g, x)) in zip([gs.0, gs.1, gs.2, gs.3], [xs.0, xs.1, xs.2, xs.3]).enumerated() {
+                                RowKernels.normalizationGradientStandardized(g, x: x, n, mean: mean, gamma: 1.3, scale: scale,
+                                                                             meanG: meanG, meanGH: meanGH, into: outputs[4 + k])
+                                let differing = (0..<n).filter { outputs[k][$0].bitPattern != outputs[4 + k][$0].bitPattern }.count
+                                XCTAssertEqual(differing, 0, "∂L/∂x of row \(k), n = \(n)")
+                            }
                         } }
                     } }
                 } }
