@@ -147,7 +147,8 @@ enum NormalizationKernel {
                                             invStd inv: UnsafeMutablePointer<Double>) {
         if computed {
             let m = Double(l.setSize)
-            // The first pass reads the rows from memory: four at a time (`RowKernels.sums`), added in row order.
+            // The first pass reads the rows from memory: four at a time (`RowKernels.sums`), added in row
+            // order; so does the second where all rows share one mean.
             let rows = l.rowCount(of: unit)
             @inline(__always) func row(_ k: Int) -> UnsafePointer<T> { x0 + l.rowIndex(of: unit, k) * l.s }
             var k = 0
@@ -159,9 +160,21 @@ enum NormalizationKernel {
             }
             while k < rows { mu[l.set(of: unit, k)] += RowKernels.sum(row(k), l.s); k += 1 }
             for set in l.sets(of: unit) { mu[set] /= m }
-            l.forEachRow(of: unit) { i, ch in
-                let set = l.set(i, ch)
-                v[set] += RowKernels.squaredDeviations(x0 + (i * l.c + ch) * l.s, l.s, from: mu[set])
+            k = 0
+            if l.sets(of: unit).count == 1 {
+                // One mean for all the unit's rows (BatchNorm, LayerNorm): the squares four rows at a time too.
+                let mean = mu[l.set(of: unit, 0)]
+                while k + 4 <= rows {
+                    let (s0, s1, s2, s3) = RowKernels.squaredDeviations((row(k), row(k + 1), row(k + 2), row(k + 3)), l.s, from: mean)
+                    let set = l.set(of: unit, k)
+                    v[set] += s0; v[set] += s1; v[set] += s2; v[set] += s3
+                    k += 4
+                }
+            }
+            while k < rows {
+                let set = l.set(of: unit, k)
+                v[set] += RowKernels.squaredDeviations(row(k), l.s, from: mu[set])
+                k += 1
             }
             for set in l.sets(of: unit) { v[set] /= m }
         }

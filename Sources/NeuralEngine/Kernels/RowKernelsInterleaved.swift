@@ -1,5 +1,6 @@
-/// Four rows at once: `sum`, `sumAndDotStandardized` and `normalizationGradientStandardized` over four
-/// rows in one loop, for the passes that read a BatchNorm channel from memory. A channel's rows lie a whole image apart (100 KB for
+/// Four rows at once: `sum`, `squaredDeviations`, `sumAndDotStandardized` and
+/// `normalizationGradientStandardized` over four rows in one loop, for the passes that read a
+/// BatchNorm channel from memory. A channel's rows lie a whole image apart (100 KB for
 /// 32 maps of 28×28), so each row is a new stream the hardware prefetcher must pick up again; one
 /// row at a time, the loop waited on those loads (half the samples of the fused forward pass sat
 /// on the load of `sum`). Four independent streams keep four times as many loads in flight.
@@ -24,6 +25,30 @@ extension RowKernels {
         }
         while j < n {
             s0 += Double(r.0[j]); s1 += Double(r.1[j]); s2 += Double(r.2[j]); s3 += Double(r.3[j])
+            j += 1
+        }
+        return (s0, s1, s2, s3)
+    }
+
+    /// `(squaredDeviations(r.0, n, from: mu), …)` for the four rows.
+    @inline(__always)
+    static func squaredDeviations<T: TensorScalar>(_ r: Rows4<T>, _ n: Int, from mu: Double) -> (Double, Double, Double, Double) {
+        let m = Lanes<T>(repeating: T(mu))
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, j = 0
+        while j + 8 <= n {
+            let end = Swift.min(n, j + blockSize)
+            var a0 = Lanes<T>(), a1 = Lanes<T>(), a2 = Lanes<T>(), a3 = Lanes<T>()
+            while j + 8 <= end {
+                let d0 = load(r.0 + j) - m, d1 = load(r.1 + j) - m, d2 = load(r.2 + j) - m, d3 = load(r.3 + j) - m
+                a0 = a0.addingProduct(d0, d0); a1 = a1.addingProduct(d1, d1)
+                a2 = a2.addingProduct(d2, d2); a3 = a3.addingProduct(d3, d3)
+                j += 8
+            }
+            s0 += total(a0); s1 += total(a1); s2 += total(a2); s3 += total(a3)
+        }
+        while j < n {
+            @inline(__always) func square(_ p: UnsafePointer<T>) -> Double { let d = Double(p[j]) - mu; return d * d }
+            s0 += square(r.0); s1 += square(r.1); s2 += square(r.2); s3 += square(r.3)
             j += 1
         }
         return (s0, s1, s2, s3)

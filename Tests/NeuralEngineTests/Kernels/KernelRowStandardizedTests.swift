@@ -49,6 +49,9 @@ final class KernelRowStandardizedTests: XCTestCase {
                             let sums = RowKernels.sums(xs, n)
                             let one = [xs.0, xs.1, xs.2, xs.3].map { RowKernels.sum($0, n).bitPattern }
                             XCTAssertEqual([sums.0, sums.1, sums.2, sums.3].map(\.bitPattern), one, "Σ x, n = \(n)")
+                            let squares = RowKernels.squaredDeviations(xs, n, from: 0.3)
+                            let oneSquares = [xs.0, xs.1, xs.2, xs.3].map { RowKernels.squaredDeviations($0, n, from: 0.3).bitPattern }
+                            XCTAssertEqual([squares.0, squares.1, squares.2, squares.3].map(\.bitPattern), oneSquares, "Σ (x − μ)², n = \(n)")
                             let both = RowKernels.sumsAndDotsStandardized(gs, xs, n, mean: mean, scale: scale)
                             let four = [both.0, both.1, both.2, both.3].flatMap { [$0.0.bitPattern, $0.1.bitPattern] }
                             let single = zip([gs.0, gs.1, gs.2, gs.3], [xs.0, xs.1, xs.2, xs.3]).flatMap { g, x in
