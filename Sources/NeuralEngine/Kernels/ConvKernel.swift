@@ -31,9 +31,9 @@ enum ConvKernel {
     static func imagesPerChunk(batch: Int) -> Int { Swift.max(1, (batch + 15) / 16) }
 
     /// y[N, O, outH, outW] = W · im2col(x) + b per image. Also returns the column matrices of all
-    /// images (image n at offset n·K·L) when `keepColumns` is set and they fit the memory cap: the
-    /// weight gradient needs exactly them, and keeping them saves a second im2col.
-    /// `narrowDepth: false` forces the GEMM route for every depth (tests compare the two bit for bit).
+    /// images (image n at offset n·K·columnStride(L)) when `keepColumns` is set and they fit the memory
+    /// cap: the weight gradient needs exactly them, and keeping them saves a second im2col.
+    /// `narrowDepth: false` forces GEMM's direct tile path for every depth (tests compare the two bit for bit).
     static func forward<T: KernelScalar>(_ x: [T], _ w: [T], bias: [T]?, batch: Int, outChannels: Int,
                                          _ g: Im2Col.Geometry, keepColumns: Bool,
                                          narrowDepth: Bool = true) -> (y: [T], columns: [T]?) {
@@ -142,12 +142,12 @@ enum ConvKernel {
     /// `out[O, L] = W[O, K] · cols[K, L] + b` through GEMM: the bias is stored first, then added to (beta 1).
     static func gemmProduct<T: KernelScalar>(weight: UnsafePointer<T>, columns: UnsafePointer<T>, columnStride: Int,
                                              bias: [T]?, outChannels O: Int, depth K: Int, count L: Int,
-                                             into out: UnsafeMutablePointer<T>) {
+                                             into out: UnsafeMutablePointer<T>, path: GEMM.Path) {
         if let bias {
             for o in 0..<O { (out + o * L).initialize(repeating: bias[o], count: L) }
         }
         T.gemm(transA: false, transB: false, m: O, n: L, k: K, alpha: 1, a: weight, lda: K,
-               b: columns, ldb: columnStride, beta: bias == nil ? 0 : 1, c: out, ldc: L)
+               b: columns, ldb: columnStride, beta: bias == nil ? 0 : 1, c: out, ldc: L, path: path)
     }
 
     /// Runs `body` with `count` uninitialised scratch elements (at least one is allocated, so the

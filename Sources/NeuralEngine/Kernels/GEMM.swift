@@ -7,8 +7,8 @@
 ///
 /// Implementation: packed panels and a 6×16 SIMD8 fused-multiply-add register tile (Float; 6×8
 /// SIMD4 for Double), cache blocked and threaded over row blocks of C with `Parallel`; see
-/// `GEMMDriver` and `GEMMMicroKernel`. Float products at most 32 deep (alpha 1, beta 0 or 1, no
-/// transposition) take `NarrowDepthProduct`, which gives the same bits. Results are bitwise
+/// `GEMMDriver` and `GEMMMicroKernel`. Float products at most 32 deep and at least 16 wide (alpha 1,
+/// beta 0 or 1, no transposition) take `NarrowDepthProduct`, which gives the same bits. Results are bitwise
 /// independent of `Parallel.threadCount`.
 public enum GEMM {
     /// Single precision `C = alpha · op(A)·op(B) + beta · C`.
@@ -42,7 +42,7 @@ public enum GEMM {
         // Shallow products (a first convolution layer's 9-deep im2col product) skip the tile loops:
         // the same bits, each element stored once (`NarrowDepthProduct`).
         if path == .automatic && !transA && !transB && alpha == 1 && (beta == 0 || beta == 1)
-            && k >= 1 && k <= NarrowDepthProduct.maxDepth && m > 0 && n > 0 {
+            && k >= 1 && k <= NarrowDepthProduct.maxDepth && m > 0 && n >= 16 {
             NarrowDepthProduct.gemm(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, accumulate: beta == 1, c: c, ldc: ldc)
             return
         }

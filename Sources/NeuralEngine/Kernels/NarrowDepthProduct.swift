@@ -41,19 +41,27 @@ enum NarrowDepthProduct {
     }
 
     /// `C = A·B` (beta 0) or `C += A·B` (beta 1), row-major, untransposed: `GEMM.sgemm`'s path for
-    /// depths up to `maxDepth` with alpha 1. Large products split their rows over threads (about 16
-    /// tasks, from the shape only); each element is computed by one task, so the thread count never
-    /// changes a bit.
+    /// depths up to `maxDepth` with alpha 1 and at least 16 columns. Large products split over threads
+    /// into about 16 tasks, from the shape only: rows of at least 64-row products, column blocks of
+    /// shorter ones. Each element is computed by one task, so the thread count never changes a bit.
     static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                      accumulate: Bool, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        let blocks = 0..<((n + 15) / 16)
-        let rowsPerTask = m * n * k < GEMMDriver<SGEMMKernel>.parallelLimit ? m : Swift.max(4, (m + 63) / 64 * 4)
-        let tasks = (m + rowsPerTask - 1) / rowsPerTask
-        Parallel.forEachChunk(tasks, minChunk: 1) { range in
-            for task in range {
-                let first = task * rowsPerTask, rows = Swift.min(rowsPerTask, m - first)
-                multiply(m: rows, n: n, k: k, a: a + first * lda, lda: lda, b: b, ldb: ldb, c: c + first * ldc, ldc: ldc,
-                         start: accumulate ? .existing : .zero, columnBlocks: blocks)
+        let blocks = (n + 15) / 16
+        let start: Start = accumulate ? .existing : .zero
+        if m * n * k < GEMMDriver<SGEMMKernel>.parallelLimit {
+            multiply(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, start: start, columnBlocks: 0..<blocks)
+        } else if m >= 64 {
+            let rowsPerTask = (m + 63) / 64 * 4
+            Parallel.forEachChunk((m + rowsPerTask - 1) / rowsPerTask, minChunk: 1) { tasks in
+                for task in tasks {
+                    let first = task * rowsPerTask
+                    multiply(m: Swift.min(rowsPerTask, m - first), n: n, k: k, a: a + first * lda, lda: lda, b: b, ldb: ldb,
+                             c: c + first * ldc, ldc: ldc, start: start, columnBlocks: 0..<blocks)
+                }
+            }
+        } else {
+            Parallel.forEachChunk(blocks, minChunk: (blocks + 15) / 16) { columnBlocks in
+                multiply(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, start: start, columnBlocks: columnBlocks)
             }
         }
     }

@@ -52,6 +52,7 @@ enum NormReLUPoolKernel {
                         let (x0, w0) = (xp.baseAddress!, wp.baseAddress)
                         Parallel.forEachChunk(l.c, minChunk: statisticsLayout.unitsPerChunk) { channels in
                             withRowBuffer(T.self, l.plane + rowPadding) { z in
+                                (z + l.plane).initialize(repeating: 0, count: rowPadding)
                                 for ch in channels {
                                     NormalizationKernel.statistics(of: ch, x0, statisticsLayout, eps: eps, computed: fixed == nil,
                                                                    mean: mu.baseAddress!, variance: v.baseAddress!,
@@ -149,9 +150,10 @@ enum NormReLUPoolKernel {
                                                            l.pool ? w0! + row * l.outPlane : nil, l, into: buffer + i * l.plane)
                                 guard i % 4 == 3 else { continue }
                                 let first = i - 3
-                                @inline(__always) func dz(_ k: Int) -> UnsafePointer<T> { UnsafePointer(buffer + (first + k) * l.plane) }
-                                @inline(__always) func x(_ k: Int) -> UnsafePointer<T> { x0 + ((first + k) * l.c + ch) * l.plane }
-                                let sums = RowKernels.sumsAndDotsStandardized((dz(0), dz(1), dz(2), dz(3)), (x(0), x(1), x(2), x(3)),
+                                @inline(__always) func dzRow(_ k: Int) -> UnsafePointer<T> { UnsafePointer(buffer + (first + k) * l.plane) }
+                                @inline(__always) func xRow(_ k: Int) -> UnsafePointer<T> { x0 + ((first + k) * l.c + ch) * l.plane }
+                                let sums = RowKernels.sumsAndDotsStandardized((dzRow(0), dzRow(1), dzRow(2), dzRow(3)),
+                                                                              (xRow(0), xRow(1), xRow(2), xRow(3)),
                                                                               l.plane, mean: mean, scale: scale)
                                 record(first, sums.0); record(first + 1, sums.1)
                                 record(first + 2, sums.2); record(first + 3, sums.3)

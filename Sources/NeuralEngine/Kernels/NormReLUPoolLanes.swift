@@ -11,8 +11,9 @@ extension NormReLUPoolKernel {
     typealias Lanes = SIMD8<Float>
     typealias Bits = SIMD8<Int32>
 
-    /// Extra elements after a row buffer's plane: the last group of windows loads up to 14 values
-    /// past the end of a row (never used).
+    /// Extra elements after a row buffer's plane: the last group of windows loads up to 14 values past
+    /// the end of its rows. The lanes made from them are dropped, or stored where later stores
+    /// overwrite them; the padding is zeroed so that no lane ever holds uninitialised memory.
     static var rowPadding: Int { 16 }
 
     /// A comparison's lanes as all-ones / zero bit masks. (Compare vectors with vectors: a comparison

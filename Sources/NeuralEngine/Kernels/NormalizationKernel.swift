@@ -77,9 +77,9 @@ enum NormalizationKernel {
         }
         /// Calls `body(i, ch)` for the rows of `unit`, in increasing (i, ch) order.
         @inline(__always) func forEachRow(of unit: Int, _ body: (Int, Int) -> Void) {
-            switch grouping {
-            case .perChannel: for i in 0..<n { body(i, unit) }
-            case .groups: for ch in 0..<c { body(unit, ch) }
+            for k in 0..<rowCount(of: unit) {
+                let row = rowIndex(of: unit, k)
+                body(row / c, row % c)
             }
         }
         /// The statistics sets of `unit`.

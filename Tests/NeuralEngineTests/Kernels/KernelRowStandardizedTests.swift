@@ -77,4 +77,36 @@ final class KernelRowStandardizedTests: XCTestCase {
             } }
         }
     }
+
+    /// `NormalizationKernel.statistics` (four rows at a time where it can) against the documented
+    /// order: per statistics set, the rows' `sum`, then their `squaredDeviations`, added one row at a
+    /// time in `forEachRow` order. BatchNorm with a batch of 7 (four-row blocks and leftovers),
+    /// LayerNorm (one set per sample), GroupNorm and InstanceNorm (several sets per unit).
+    func testStatisticsAddTheirRowsInOrder() {
+        var values = KernelTestValues(seed: 29)
+        let cases: [(Int, Int, Int, NormalizationKernel.Grouping)] = [(7, 3, 50, .perChannel), (3, 5, 13, .groups(1)),
+                                                                      (2, 6, 9, .groups(2)), (2, 4, 17, .groups(4))]
+        for (n, c, s, grouping) in cases {
+            let l = NormalizationKernel.Layout(n: n, c: c, s: s, grouping: grouping)
+            let x = values.doubles(n * c * s).map { Float($0 * 2 + 0.3) }
+            var mean = [Double](repeating: 0, count: l.setCount), variance = mean, invStd = mean
+            var expectedMean = mean, expectedVariance = mean
+            x.withUnsafeBufferPointer { xp in
+                let x0 = xp.baseAddress!
+                for unit in 0..<l.unitCount {
+                    NormalizationKernel.statistics(of: unit, x0, l, eps: 1e-5, computed: true, mean: &mean,
+                                                   variance: &variance, invStd: &invStd)
+                    l.forEachRow(of: unit) { i, ch in expectedMean[l.set(i, ch)] += RowKernels.sum(x0 + (i * c + ch) * s, s) }
+                    for set in l.sets(of: unit) { expectedMean[set] /= Double(l.setSize) }
+                    l.forEachRow(of: unit) { i, ch in
+                        let set = l.set(i, ch)
+                        expectedVariance[set] += RowKernels.squaredDeviations(x0 + (i * c + ch) * s, s, from: expectedMean[set])
+                    }
+                    for set in l.sets(of: unit) { expectedVariance[set] /= Double(l.setSize) }
+                }
+            }
+            XCTAssertEqual(mean.map(\.bitPattern), expectedMean.map(\.bitPattern), "mean, \(grouping) n=\(n)")
+            XCTAssertEqual(variance.map(\.bitPattern), expectedVariance.map(\.bitPattern), "variance, \(grouping) n=\(n)")
+        }
+    }
 }

@@ -51,13 +51,16 @@ final class FusedNormalizationTests: XCTestCase {
         // The vector pooling's edges: cnn-fmnist-step's layers (28 → 14 windows per row: one group of 8
         // and a short one; 14 → 7: short groups only), 10 windows (w = 20), narrow planes (w < 8, 3 windows),
         // an odd width with short groups (w = 17) and an odd height.
-        for shape in [[2, 3, 28, 28], [3, 2, 14, 14], [2, 2, 18, 20], [3, 2, 6, 6], [2, 2, 5, 17], [2, 3, 9, 16]] {
+        // Batches of 5 and 7 run the four-row loops and their leftover rows.
+        for shape in [[2, 3, 28, 28], [3, 2, 14, 14], [2, 2, 18, 20], [3, 2, 6, 6], [2, 2, 5, 17], [2, 3, 9, 16],
+                      [5, 2, 14, 14], [7, 3, 28, 28]] {
             assertFusedMatchesComposite(shape: shape, pool: true)
         }
     }
 
     func testBatchNormReLUEqualsCompositeBitForBit() {
         assertFusedMatchesComposite(shape: [4, 3, 5, 5], pool: false)
+        assertFusedMatchesComposite(shape: [7, 2, 6, 9], pool: false)
         assertFusedMatchesComposite(shape: [8, 16, 12, 14], pool: false)
         assertFusedMatchesComposite(shape: [2, 3, 4, 4], pool: false, training: false)
     }

@@ -3,8 +3,9 @@ import XCTest
 
 /// `NarrowDepthProduct` must give exactly GEMM's bits (the book's printed numbers depend on them): every
 /// element compared with `==` on its bit pattern against bias-then-GEMM through each GEMM path, for
-/// shapes around the 4×16 block (rows and columns left over) and depths up to the limit, and whole
-/// convolutions against the GEMM route with one and two threads.
+/// shapes around the 4×16 block (rows and columns left over) and depths up to the limit, padded column
+/// strides, GEMM's own shallow route, and whole convolutions against GEMM's direct tile path with one
+/// and two threads.
 final class KernelNarrowDepthProductTests: XCTestCase {
     override func tearDown() { Parallel.threadCount = 2 }
 
@@ -43,7 +44,9 @@ final class KernelNarrowDepthProductTests: XCTestCase {
     func testShallowGEMMGivesTheTilePathsBitsForAnyThreadCount() {
         var values = KernelTestValues(seed: 17)
         // (m, n, k): a first layer's batched im2col product, a short one, a single column, k = 32.
-        for (m, n, k) in [(3000, 40, 9), (7, 23, 3), (50, 1, 1), (9, 17, 32)] {
+        // (m, n, k): a first layer's batched im2col product (rows split over threads), a short wide one
+        // (column blocks split over threads), short ones, one too narrow for this route (n < 16), k = 32.
+        for (m, n, k) in [(3000, 40, 9), (3, 40_000, 5), (7, 23, 3), (50, 9, 1), (9, 17, 32)] {
             let (lda, ldb, ldc) = (k + 3, n + 5, n + 2)
             let a = values.doubles(m * lda).map { Float($0) }, b = values.doubles(k * ldb).map { Float($0) }
             let old = values.doubles(m * ldc).map { Float($0) }
@@ -61,6 +64,25 @@ final class KernelNarrowDepthProductTests: XCTestCase {
                     XCTAssertEqual(differing, 0, "m=\(m) n=\(n) k=\(k) alpha \(alpha) beta \(beta): run \(index)")
                 }
             }
+        }
+    }
+
+    func testPaddedColumnStrideGivesTheSameBits() {
+        var values = KernelTestValues(seed: 19)
+        // (O, K, L, stride): cnn-fmnist-step's conv2-sized rows (196 padded to 208) on a shallow K, and an odd L.
+        for (o, k, l, ld) in [(8, 9, 196, 208), (5, 27, 33, 48)] {
+            let w = values.doubles(o * k).map { Float($0) }, cols = values.doubles(k * ld).map { Float($0) }
+            let bias = values.doubles(o).map { Float($0) }
+            var narrow = [Float](repeating: .nan, count: o * l)
+            w.withUnsafeBufferPointer { ws in cols.withUnsafeBufferPointer { cs in bias.withUnsafeBufferPointer { bs in
+                NarrowDepthProduct.forward(weight: ws.baseAddress!, columns: cs.baseAddress!, columnStride: ld, bias: bs.baseAddress,
+                                           outChannels: o, depth: k, count: l, into: &narrow)
+            } } }
+            var reference = [Float](repeating: .nan, count: o * l)
+            for r in 0..<o { for j in 0..<l { reference[r * l + j] = bias[r] } }
+            GEMM.sgemm(transA: false, transB: false, m: o, n: l, k: k, alpha: 1, a: w, lda: k, b: cols, ldb: ld,
+                       beta: 1, c: &reference, ldc: l, path: .direct)
+            XCTAssertEqual(narrow.map(\.bitPattern), reference.map(\.bitPattern), "O=\(o) K=\(k) L=\(l) stride \(ld)")
         }
     }
 
