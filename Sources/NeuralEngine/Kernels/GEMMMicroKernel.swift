@@ -53,11 +53,7 @@ extension GEMMMicroKernel {
                        c: c, ldc: ldc, rows: rows, cols: cols, alpha: alpha, beta: beta)
             return
         }
-        // Rows beyond `rows` re-read the last valid row: in-bounds, and their results are dropped.
-        let last = rows - 1
-        let o1 = Swift.min(1, last) * aRowStride, o2 = Swift.min(2, last) * aRowStride
-        let o3 = Swift.min(3, last) * aRowStride, o4 = Swift.min(4, last) * aRowStride
-        let o5 = Swift.min(5, last) * aRowStride
+        let (o1, o2, o3, o4, o5) = rowOffsets(rows: rows, aRowStride: aRowStride)
         var c00 = Vector(), c01 = Vector(), c10 = Vector(), c11 = Vector()
         var c20 = Vector(), c21 = Vector(), c30 = Vector(), c31 = Vector()
         var c40 = Vector(), c41 = Vector(), c50 = Vector(), c51 = Vector()
@@ -108,6 +104,15 @@ extension GEMMMicroKernel {
         }
     }
 
+    /// Offsets of A's rows 1 … 5 from row 0. Rows beyond `rows` re-read the last valid row: in bounds,
+    /// and their results are dropped.
+    @inline(__always)
+    static func rowOffsets(rows: Int, aRowStride: Int) -> (Int, Int, Int, Int, Int) {
+        let last = rows - 1
+        return (Swift.min(1, last) * aRowStride, Swift.min(2, last) * aRowStride, Swift.min(3, last) * aRowStride,
+                Swift.min(4, last) * aRowStride, Swift.min(5, last) * aRowStride)
+    }
+
     /// `tile` for at most one vector of columns (the last panel of a C whose width is not a multiple
     /// of `nr`, such as a convolution's 196 = 12·16 + 4 output positions): six accumulators and one B
     /// vector per step, about half the time of a full tile that would drop most of its columns. Each
@@ -116,10 +121,7 @@ extension GEMMMicroKernel {
                            b: UnsafePointer<Scalar>, bKStride: Int,
                            c: UnsafeMutablePointer<Scalar>, ldc: Int, rows: Int, cols: Int,
                            alpha: Scalar, beta: Scalar) {
-        let last = rows - 1
-        let o1 = Swift.min(1, last) * aRowStride, o2 = Swift.min(2, last) * aRowStride
-        let o3 = Swift.min(3, last) * aRowStride, o4 = Swift.min(4, last) * aRowStride
-        let o5 = Swift.min(5, last) * aRowStride
+        let (o1, o2, o3, o4, o5) = rowOffsets(rows: rows, aRowStride: aRowStride)
         var c0 = Vector(), c1 = Vector(), c2 = Vector(), c3 = Vector(), c4 = Vector(), c5 = Vector()
         var pa = a
         var pb = UnsafeRawPointer(b)

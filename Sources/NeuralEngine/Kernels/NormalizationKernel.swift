@@ -76,10 +76,11 @@ enum NormalizationKernel {
             }
         }
         /// Calls `body(i, ch)` for the rows of `unit`, in increasing (i, ch) order.
+        /// (Spelled out rather than through `rowIndex`, which would divide on every row of a hot loop.)
         @inline(__always) func forEachRow(of unit: Int, _ body: (Int, Int) -> Void) {
-            for k in 0..<rowCount(of: unit) {
-                let row = rowIndex(of: unit, k)
-                body(row / c, row % c)
+            switch grouping {
+            case .perChannel: for i in 0..<n { body(i, unit) }
+            case .groups: for ch in 0..<c { body(unit, ch) }
             }
         }
         /// The statistics sets of `unit`.
